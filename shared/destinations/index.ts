@@ -1,0 +1,3 @@
+export * from './phone';
+export * from './jid';
+export * from './destination';

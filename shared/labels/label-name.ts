@@ -1,0 +1,54 @@
+import { describeValue, fail, issue, ok, type Parsed, type ValidationIssue } from '../errors';
+
+/**
+ * Pack limits (PilotStatus documents none): long enough for any real label, short enough to
+ * show in a dropdown. Documented in the README under "Limits".
+ */
+export const LABEL_NAME_MAX_LENGTH = 100;
+export const LABELS_PER_MESSAGE_MAX = 20;
+
+/** One label name: trimmed, inner whitespace collapsed, non-empty, at most 100 characters. */
+export function parseLabelName(input: unknown, field = 'label'): Parsed<string> {
+  if (typeof input !== 'string') {
+    return fail(issue(field, input == null ? 'required' : 'label.type', input == null ? 'is required' : `must be text, got ${describeValue(input)}`));
+  }
+  const name = input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  if (name === '') return fail(issue(field, 'label.empty', 'must not be empty'));
+  if ([...name].length > LABEL_NAME_MAX_LENGTH) {
+    return fail(issue(field, 'label.too_long', `is longer than ${LABEL_NAME_MAX_LENGTH} characters`));
+  }
+  return ok(name);
+}
+
+/** Case-insensitive identity of a label name; PilotStatus upserts labels by name. */
+export const labelKey = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-US');
+
+/**
+ * A label list as users type it in n8n or Zapier: an array of names (taken as they are), or one
+ * comma-separated string (`"vip, customers"`). Blank entries (a trailing comma, an empty mapped field) are
+ * skipped; duplicates are dropped case-insensitively, keeping the first spelling.
+ */
+export function parseLabelList(input: unknown, field = 'labels'): Parsed<string[]> {
+  if (input === undefined || input === null || input === '') return ok([]);
+  let entries: unknown[];
+  if (typeof input === 'string') entries = input.split(',');
+  else if (Array.isArray(input)) entries = input;
+  else return fail(issue(field, 'labels.type', `must be a list of names or comma-separated text, got ${describeValue(input)}`));
+
+  const names: string[] = [];
+  const seen = new Set<string>();
+  const issues: ValidationIssue[] = [];
+  entries.forEach((entry, index) => {
+    if (typeof entry === 'string' && entry.trim() === '') return;
+    const name = parseLabelName(entry, `${field}.${index}`);
+    if (!name.ok) return void issues.push(...name.issues);
+    const key = labelKey(name.value);
+    if (seen.has(key)) return;
+    seen.add(key);
+    names.push(name.value);
+  });
+  if (names.length > LABELS_PER_MESSAGE_MAX) {
+    issues.push(issue(field, 'labels.too_many', `has ${names.length} labels, at most ${LABELS_PER_MESSAGE_MAX} are allowed`));
+  }
+  return issues.length ? fail(...issues) : ok(names);
+}
