@@ -100,7 +100,9 @@ export function toRyzeChatId(destination: Destination): RyzeChatId {
  * phone to send to, so it yields a failure rather than a guess.
  */
 export function fromRyzeChatId(chatId: unknown, field = 'chatId'): Parsed<Destination> {
-  if (typeof chatId === 'string' && !looksLikeJid(chatId)) return parseDestination(`+${chatId.replace(/^\+/, '')}`, field);
+  if (typeof chatId === 'string' && chatId.trim() !== '' && !looksLikeJid(chatId)) {
+    return parseDestination(`+${chatId.trim().replace(/^\+/, '')}`, field);
+  }
   return parseDestination(chatId, field);
 }
 

@@ -38,7 +38,9 @@ export function parseJid(input: unknown, field = 'jid'): Parsed<Jid> {
   const text = input.trim();
   const at = text.lastIndexOf('@');
   if (at <= 0) return fail(issue(field, 'jid.format', 'must look like <id>@<server>, e.g. 120363025246125486@g.us'));
-  const server = SERVER_ALIASES[text.slice(at + 1).toLowerCase()];
+  // Own keys only: `x@constructor` or `x@__proto__` must not find Object.prototype members.
+  const serverName = text.slice(at + 1).toLowerCase();
+  const server = Object.hasOwn(SERVER_ALIASES, serverName) ? SERVER_ALIASES[serverName] : undefined;
   if (!server) {
     return fail(issue(field, 'jid.server', 'has an unknown server: use @s.whatsapp.net, @c.us, @lid, @g.us or @newsletter'));
   }

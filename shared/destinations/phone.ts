@@ -38,7 +38,7 @@ const LENGTH_REASON: Record<string, [rule: string, reason: string]> = {
  * as 12-digit Brazilian mobiles without the 9th digit, which strict validation would reject.
  */
 export function parsePhone(input: unknown, field = 'phone', options: PhoneOptions = {}): Parsed<E164> {
-  const country = options.defaultCountry ? options.defaultCountry.trim().toUpperCase() : undefined;
+  const country = options.defaultCountry?.trim().toUpperCase() || undefined;
   if (country !== undefined && !isSupportedCountry(country)) {
     return fail(issue('defaultCountry', 'country.unknown', `"${options.defaultCountry}" is not a supported ISO country code (e.g. BR, US, PT)`));
   }
@@ -63,19 +63,24 @@ export function parsePhone(input: unknown, field = 'phone', options: PhoneOption
   if (country) {
     const national = parseNational(digits, country as CountryCode);
     if (national) return ok(national);
-    const asInternational = parseInternational(digits, field);
+    const asInternational = parseInternational(digits, field, true);
     if (asInternational.ok) return asInternational;
     return lengthFailure(validatePhoneNumberLength(digits, country as CountryCode), field, country);
   }
 
-  const asInternational = parseInternational(digits, field);
+  const asInternational = parseInternational(digits, field, true);
   if (asInternational.ok || digits.length > 11) return asInternational;
   return fail(
     issue(field, 'phone.missing_country_code', 'has no country code: write it as +<country code><number> (e.g. +5511999999999), or set a default country'),
   );
 }
 
-function parseInternational(digits: string, field: string): Parsed<E164> {
+/**
+ * Digits typed without `+` are taken as carrying a country code only when they fit a numbering
+ * plan of that code (`requireKnownPlan`): by length alone, the Brazilian national 11999999999
+ * would pass as a +1 number and the message would go abroad.
+ */
+function parseInternational(digits: string, field: string, requireKnownPlan = false): Parsed<E164> {
   if (digits.length < E164_MIN_DIGITS) {
     return fail(issue(field, 'phone.too_short', `is too short: ${digits.length} digits, a phone with country code has at least ${E164_MIN_DIGITS}`));
   }
@@ -88,6 +93,7 @@ function parseInternational(digits: string, field: string): Parsed<E164> {
   if (problem) return lengthFailure(problem, field);
   const parsed = parsePhoneNumberFromString(candidate);
   if (!parsed || !E164_PATTERN.test(parsed.number)) return lengthFailure('NOT_A_NUMBER', field);
+  if (requireKnownPlan && !parsed.country) return lengthFailure('INVALID_COUNTRY', field);
   return ok(parsed.number);
 }
 

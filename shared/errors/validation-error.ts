@@ -61,7 +61,8 @@ export function withPrefix(prefix: string, issues: readonly ValidationIssue[]): 
 
 /** Names the type of a wrong value without echoing it (it may be a phone number or a secret). */
 export function describeValue(value: unknown): string {
-  if (value === null) return 'null';
+  // `undefined` names a value, not a type to put "a" before ("got a undefined").
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;

@@ -7,12 +7,15 @@ import { describeValue, fail, issue, ok, type Parsed, type ValidationIssue } fro
 export const LABEL_NAME_MAX_LENGTH = 100;
 export const LABELS_PER_MESSAGE_MAX = 20;
 
+/** The spelling a label is stored under: NFC, inner whitespace collapsed, trimmed. */
+export const tidyLabelName = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim();
+
 /** One label name: trimmed, inner whitespace collapsed, non-empty, at most 100 characters. */
 export function parseLabelName(input: unknown, field = 'label'): Parsed<string> {
   if (typeof input !== 'string') {
     return fail(issue(field, input == null ? 'required' : 'label.type', input == null ? 'is required' : `must be text, got ${describeValue(input)}`));
   }
-  const name = input.normalize('NFC').replace(/\s+/g, ' ').trim();
+  const name = tidyLabelName(input);
   if (name === '') return fail(issue(field, 'label.empty', 'must not be empty'));
   if ([...name].length > LABEL_NAME_MAX_LENGTH) {
     return fail(issue(field, 'label.too_long', `is longer than ${LABEL_NAME_MAX_LENGTH} characters`));
@@ -21,7 +24,7 @@ export function parseLabelName(input: unknown, field = 'label'): Parsed<string> 
 }
 
 /** Case-insensitive identity of a label name; PilotStatus upserts labels by name. */
-export const labelKey = (name: string): string => name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en-US');
+export const labelKey = (name: string): string => tidyLabelName(name).toLocaleLowerCase('en-US');
 
 /**
  * A label list as users type it in n8n or Zapier: an array of names (taken as they are), or one

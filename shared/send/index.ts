@@ -1,0 +1,4 @@
+export * from './send-schema';
+export * from './send-request';
+export * from './media';
+export * from './deliver-at';
