@@ -56,7 +56,8 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     const malformed = status === 400 || error.code?.startsWith('FST_ERR_CTP') === true;
     if (status >= 500) ctx.options.log(`error in ${request.method} ${routeOf(request)}: ${error.message}`);
     if (request.url.startsWith(RYZEAPI_PREFIX)) {
-      return ryzeError(reply, status, malformed ? `Invalid request body: ${error.message}` : 'Internal server error');
+      // RyzeAPI decodes any body as JSON whatever its content type: every unreadable body is a 400.
+      return ryzeError(reply, malformed ? 400 : status, malformed ? `Invalid request body: ${error.message}` : 'Internal server error');
     }
     if (request.url.startsWith(PILOTSTATUS_PREFIX)) {
       return pilotStatusError(reply, status, malformed ? 'INVALID_BODY' : 'INTERNAL_ERROR', malformed ? error.message : undefined);

@@ -22,7 +22,8 @@ export function authorizeInstance(
   reply: FastifyReply,
   requireConnected = true,
 ): InstanceRow | undefined {
-  const name = decodeURIComponent(request.params.instance ?? '').trim();
+  // Fastify has already decoded the path segment; decoding again would misread a `%` in a name.
+  const name = (request.params.instance ?? '').trim();
   if (!name) return void ryzeError(reply, 400, 'Instance name is required');
   const token = tokenOf(request);
   if (!token) return void ryzeError(reply, 401, 'Invalid token');

@@ -13,6 +13,11 @@ export interface Endpoint<Args extends unknown[], Schema extends z.ZodType> {
   readonly idempotent: boolean;
   /** Schema of a 2xx body; lenient on extra fields, strict on what the pack reads. */
   readonly response: Schema;
+  /**
+   * For deletes: a 404 on a repeat, after an attempt that may have been carried out, means that
+   * attempt did the deletion — the call succeeded, with this body standing in for the lost answer.
+   */
+  readonly goneAfterRetry?: unknown;
 }
 
 export const defineEndpoint = <Args extends unknown[], Schema extends z.ZodType>(endpoint: Endpoint<Args, Schema>) => endpoint;
@@ -46,7 +51,7 @@ export async function callEndpoint<Args extends unknown[], Schema extends z.ZodT
   args: Args,
   parts: CallParts = {},
 ): Promise<z.output<Schema>> {
-  const { response, retryAfterMs } = await requestWithRetries(
+  const { response, retryAfterMs, earlierAttemptMayHaveLanded } = await requestWithRetries(
     {
       transport: parts.transport ?? context.transport,
       retry: context.retry,
@@ -62,6 +67,10 @@ export async function callEndpoint<Args extends unknown[], Schema extends z.ZodT
       ...(parts.body !== undefined ? { body: parts.body } : {}),
     },
   );
+
+  if (response.status === 404 && earlierAttemptMayHaveLanded && endpoint.goneAfterRetry !== undefined) {
+    return endpoint.response.parse(endpoint.goneAfterRetry);
+  }
 
   const failed = response.status < 200 || response.status >= 300 || (context.isFailureBody?.(response.body) ?? false);
   if (failed) throw toApiError(context.service, context.errorRules, { status: response.status, body: response.body, retryAfterMs }, context.redact);

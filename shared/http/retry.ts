@@ -41,6 +41,8 @@ export interface RetryPlan {
 export interface RetriedResponse {
   readonly response: HttpResponse;
   readonly attempts: number;
+  /** An earlier attempt may have been carried out (a 5xx, or a failure after the request left). */
+  readonly earlierAttemptMayHaveLanded: boolean;
   /** For a final 429: how long the caller should wait before trying again. */
   readonly retryAfterMs?: number;
 }
@@ -58,6 +60,7 @@ export async function requestWithRetries(plan: RetryPlan, request: HttpRequest):
   const clock = plan.retry?.clock ?? systemClock;
   const backoff = (attempt: number) => backoffMs(attempt, plan.retry);
   let rateLimitWaitedMs = 0;
+  let mayHaveLanded = false;
 
   for (let attempt = 1; ; attempt++) {
     await plan.limiter?.acquire();
@@ -68,6 +71,7 @@ export async function requestWithRetries(plan: RetryPlan, request: HttpRequest):
       const error = plan.toNetworkError(thrown);
       const repeatable = request.idempotent || !error.reachedServer;
       if (!repeatable || attempt >= maxAttempts) throw error;
+      mayHaveLanded ||= error.reachedServer;
       await clock.sleep(backoff(attempt));
       continue;
     }
@@ -75,7 +79,7 @@ export async function requestWithRetries(plan: RetryPlan, request: HttpRequest):
     if (response.status === 429) {
       const waitMs = serverRequestedWaitMs(response.headers, clock.now()) ?? backoff(attempt);
       if (attempt >= maxAttempts || rateLimitWaitedMs + waitMs > maxRateLimitWaitMs) {
-        return { response, attempts: attempt, retryAfterMs: waitMs };
+        return { response, attempts: attempt, retryAfterMs: waitMs, earlierAttemptMayHaveLanded: mayHaveLanded };
       }
       rateLimitWaitedMs += waitMs;
       await clock.sleep(waitMs);
@@ -84,10 +88,11 @@ export async function requestWithRetries(plan: RetryPlan, request: HttpRequest):
 
     const transient = response.status >= 500 && (plan.isTransient?.(response) ?? true);
     if (transient && request.idempotent && attempt < maxAttempts) {
+      mayHaveLanded = true;
       await clock.sleep(backoff(attempt));
       continue;
     }
-    return { response, attempts: attempt };
+    return { response, attempts: attempt, earlierAttemptMayHaveLanded: mayHaveLanded };
   }
 }
 

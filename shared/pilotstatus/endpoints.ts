@@ -24,5 +24,5 @@ export const PILOTSTATUS_ENDPOINTS = {
   getWebhook: defineEndpoint({ method: 'GET', path: webhook, idempotent: true, response: webhookSchema }),
   // PATCH replaces the fields it names (events included), so repeating it changes nothing more.
   updateWebhook: defineEndpoint({ method: 'PATCH', path: webhook, idempotent: true, response: webhookSchema }),
-  deleteWebhook: defineEndpoint({ method: 'DELETE', path: webhook, idempotent: true, response: ignoredBodySchema }),
+  deleteWebhook: defineEndpoint({ method: 'DELETE', path: webhook, idempotent: true, response: ignoredBodySchema, goneAfterRetry: {} }),
 };

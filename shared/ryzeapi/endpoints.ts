@@ -8,7 +8,7 @@ export const RYZEAPI_ENDPOINTS = {
   listTags: defineEndpoint({ method: 'GET', path: tags, idempotent: true, response: tagListSchema }),
   // Not idempotent: each call allocates a new id, even for a name that exists.
   createTag: defineEndpoint({ method: 'POST', path: tags, idempotent: false, response: createdTagSchema }),
-  deleteTag: defineEndpoint({ method: 'DELETE', path: tags, idempotent: true, response: deletedTagSchema }),
+  deleteTag: defineEndpoint({ method: 'DELETE', path: tags, idempotent: true, response: deletedTagSchema, goneAfterRetry: {} }),
   assignTag: defineEndpoint({ method: 'POST', path: assignments, idempotent: true, response: tagAssignmentSchema }),
   unassignTag: defineEndpoint({ method: 'DELETE', path: assignments, idempotent: true, response: tagAssignmentSchema }),
   chatsByLabel: defineEndpoint({

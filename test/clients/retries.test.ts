@@ -197,3 +197,33 @@ describe('requestWithRetries with a transport that is not fetch', () => {
     expect(calls).toBe(3);
   });
 });
+
+describe('a 404 after a repeated delete', () => {
+  // The webhook delete is the PilotStatus endpoint that treats "gone on a repeat" as done.
+  const deleteOn = (answers: Answer[]) => {
+    let scope = nock(PS_BASE);
+    for (const answer of answers) {
+      const interceptor = scope.delete('/v1/webhooks/wh_1');
+      scope = 'error' in answer ? interceptor.replyWithError(answer.error) : interceptor.reply(answer[0], answer[1] as nock.Body);
+    }
+    return scope;
+  };
+
+  it.each<[string, Answer[]]>([
+    ['a reset connection (the first delete may have happened)', [{ error: { code: 'ECONNRESET' } }, [404, { error: 'WEBHOOK_NOT_FOUND' }]]],
+    ['a 502 (the first delete may have happened)', [[502, {}], [404, { error: 'WEBHOOK_NOT_FOUND' }]]],
+  ])('is success after %s', async (_name, answers) => {
+    const scope = deleteOn(answers);
+    await expect(pilot().client.deleteWebhook('wh_1')).resolves.toEqual({ id: 'wh_1', deleted: true });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it.each<[string, Answer[]]>([
+    ['on the first try', [[404, { error: 'WEBHOOK_NOT_FOUND' }]]],
+    ['after a refused connection (the first delete never left)', [{ error: { code: 'ECONNREFUSED' } }, [404, { error: 'WEBHOOK_NOT_FOUND' }]]],
+  ])('is still not found %s', async (_name, answers) => {
+    const scope = deleteOn(answers);
+    expect(await failure(pilot().client.deleteWebhook('wh_1'))).toMatchObject({ code: 'WEBHOOK_NOT_FOUND', status: 404 });
+    expect(scope.isDone()).toBe(true);
+  });
+});
