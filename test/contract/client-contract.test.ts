@@ -3,6 +3,7 @@ import { createPilotStatusClient, type PilotStatusClient } from '../../shared/pi
 import { createRyzeApiClient, type RyzeApiClient } from '../../shared/ryzeapi';
 import { RateLimiterRegistry } from '../../shared/http';
 import { DEMO, FAST_RETRY, startTestSandbox, type TestSandbox } from '../sandbox/harness';
+import { failure } from '../clients/helpers';
 
 /*
  * One behaviour suite, two servers: nock (answers as the public docs show them, and checks the
@@ -31,15 +32,6 @@ const tags = [
   { id: '1', name: 'New customer', color: 1, type: 'CUSTOM', deleted: false },
   { id: '2', name: 'VIP', color: 5, type: 'CUSTOM', deleted: false },
 ];
-
-async function failureOf(promise: Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error('expected the call to fail');
-}
 
 const behaviours: Behaviour[] = [
   {
@@ -98,7 +90,7 @@ const behaviours: Behaviour[] = [
       ps.get('/v1/templates').reply(401, { error: 'UNAUTHORIZED' });
     },
     run: async ({ pilot }) => {
-      expect(await failureOf(pilot('ps_not_a_key').listTemplates())).toMatchObject({ code: 'UNAUTHORIZED', status: 401 });
+      expect(await failure(pilot('ps_not_a_key').listTemplates())).toMatchObject({ code: 'UNAUTHORIZED', status: 401 });
     },
   },
   {
@@ -107,7 +99,7 @@ const behaviours: Behaviour[] = [
       ps.post('/v1/messages/send').reply(403, { error: 'TENANT_SCOPE_NOT_ALLOWED' });
     },
     run: async ({ pilot }) => {
-      expect(await failureOf(pilot(DEMO.tenantKey).sendMessage({ destinationNumber: PHONE, text: 'hi' }))).toMatchObject({ code: 'TENANT_SCOPE_NOT_ALLOWED', status: 403 });
+      expect(await failure(pilot(DEMO.tenantKey).sendMessage({ destinationNumber: PHONE, text: 'hi' }))).toMatchObject({ code: 'TENANT_SCOPE_NOT_ALLOWED', status: 403 });
     },
   },
   {
@@ -116,7 +108,7 @@ const behaviours: Behaviour[] = [
       ps.post('/v1/messages/send', { destinationNumber: PHONE, templateId: 'order_update', variables: { name: 'Ana' } }).reply(400, { error: 'MISSING_TEMPLATE_VARIABLES', message: 'Missing: order' });
     },
     run: async ({ pilot }) => {
-      const error = await failureOf(pilot().sendMessage({ destinationNumber: PHONE, templateId: 'order_update', variables: { name: 'Ana' } }));
+      const error = await failure(pilot().sendMessage({ destinationNumber: PHONE, templateId: 'order_update', variables: { name: 'Ana' } }));
       expect(error).toMatchObject({ code: 'MISSING_TEMPLATE_VARIABLES', status: 400 });
     },
   },
@@ -126,7 +118,7 @@ const behaviours: Behaviour[] = [
       ps.post('/v1/messages/send', { destinationNumber: PHONE, media: 'https://example.com/a.png', mediaType: 'image' }).reply(402, { error: 'SUBSCRIPTION_REQUIRED_FOR_MEDIA' });
     },
     run: async ({ pilot }) => {
-      const error = await failureOf(pilot(DEMO.keyFreePlan).sendMessage({ destinationNumber: PHONE, media: 'https://example.com/a.png' }));
+      const error = await failure(pilot(DEMO.keyFreePlan).sendMessage({ destinationNumber: PHONE, media: 'https://example.com/a.png' }));
       expect(error).toMatchObject({ code: 'SUBSCRIPTION_REQUIRED_FOR_MEDIA', status: 402 });
     },
   },
@@ -174,9 +166,9 @@ const behaviours: Behaviour[] = [
       ryze.get('/api/chat/tag/offline').reply(503, { success: false, error: { message: 'Instance is not connected to WhatsApp' } });
     },
     run: async ({ ryze }) => {
-      const error = await failureOf(ryze(DEMO.ryzeOfflineToken, DEMO.ryzeOfflineInstance).listTags());
+      const error = await failure(ryze(DEMO.ryzeOfflineToken, DEMO.ryzeOfflineInstance).listTags());
       expect(error).toMatchObject({ code: 'INSTANCE_NOT_CONNECTED', status: 503 });
-      expect(String(error.hint)).toMatch(/reconnect|QR/i);
+      expect(String((error as { hint?: string }).hint)).toMatch(/reconnect|QR/i);
     },
   },
   {
@@ -185,7 +177,7 @@ const behaviours: Behaviour[] = [
       ryze.get('/api/chat/tag/demo').reply(401, { success: false, error: { message: 'Invalid token' } });
     },
     run: async ({ ryze }) => {
-      expect(await failureOf(ryze('not-a-token').listTags())).toMatchObject({ code: 'INVALID_TOKEN', status: 401 });
+      expect(await failure(ryze('not-a-token').listTags())).toMatchObject({ code: 'INVALID_TOKEN', status: 401 });
     },
   },
 ];

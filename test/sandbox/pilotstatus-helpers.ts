@@ -4,16 +4,9 @@ import { ApiError } from '../../shared/errors';
 import { toApiError } from '../../shared/http';
 import { PILOTSTATUS_ERRORS } from '../../shared/pilotstatus';
 import type { TestSandbox } from './harness';
+import { failure } from '../clients/helpers';
 
-/** Awaits a promise that must reject and returns what it threw. */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail, it succeeded');
-}
+export { failure };
 
 /** Awaits a client call that must fail with an `ApiError`. */
 export async function apiFailure(promise: Promise<unknown>): Promise<ApiError> {
