@@ -44,6 +44,12 @@ export interface TransportConfig {
   readonly baseUrl: string;
   /** Authentication headers derived from the credentials. */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Which of the service's keys those headers carry (PilotStatus: the number key, or the tenant
+   * key for webhooks). Hosts whose HTTP helper applies the credentials itself (n8n) use this
+   * instead of `headers`, so the secret never passes through host code. Absent: the only key.
+   */
+  readonly scope?: 'number' | 'tenant';
   readonly timeoutMs: number;
 }
 

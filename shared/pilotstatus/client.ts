@@ -78,6 +78,7 @@ export function createPilotStatusClient(options: PilotStatusClientOptions): Pilo
       service: 'pilotstatus',
       baseUrl: credentials.baseUrl,
       headers: pilotStatusAuthHeaders(credentials, scope),
+      scope,
       timeoutMs: options.timeoutMs ?? PILOTSTATUS_DEFAULT_TIMEOUT_MS,
     });
   const numberKey = credentials.apiKey ?? credentials.apiKeyId ?? '';

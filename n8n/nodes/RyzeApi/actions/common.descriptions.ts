@@ -1,0 +1,56 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { TAG_PALETTE } from '../runtime';
+
+/** A tag picked from the instance's list (name and color shown) or given by its ID. */
+export const tagLocator: INodeProperties = {
+	displayName: 'Tag',
+	name: 'tag',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The WhatsApp Business tag (label) on the instance',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a tag...',
+			typeOptions: { searchListMethod: 'searchTags', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3',
+		},
+	],
+};
+
+/** A chat as a user may write it; the core reads and normalizes it. */
+export const chatField: INodeProperties = {
+	displayName: 'Chat',
+	name: 'chat',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. +55 11 98888-7777',
+	description:
+		'Phone number in any notation (with its country code, or set a default country), or a WhatsApp ID: …@s.whatsapp.net, …@lid, …@g.us or …@newsletter',
+};
+
+/** The WhatsApp Business palette, by name, from the core: the value is the color index. */
+export const colorOptions = TAG_PALETTE.map((entry) => ({
+	name: `${entry.name} (${entry.color})`,
+	value: entry.color,
+	description: entry.hex,
+}));
+
+export const defaultCountryOption: INodeProperties = {
+	displayName: 'Default Country',
+	name: 'defaultCountry',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. BR',
+	description:
+		'ISO country code used to read a phone number written without its country code, such as (11) 98888-7777. Without it such numbers are refused, never guessed.',
+};

@@ -1,0 +1,27 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { chatField, defaultCountryOption, tagLocator } from '../common.descriptions';
+import type { RyzeConnector } from '../types';
+
+const properties: INodeProperties[] = [
+	{ ...chatField, description: `The chat to take the tag off. ${chatField.description}` },
+	{ ...tagLocator, description: 'The tag to remove from the chat (nothing happens if the chat does not carry it)' },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [defaultCountryOption],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['unassign'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, ryze: RyzeConnector): Promise<IDataObject> {
+	const number = this.getNodeParameter('chat', itemIndex) as unknown;
+	const tagId = this.getNodeParameter('tag', itemIndex, '', { extractValue: true }) as unknown;
+	const { defaultCountry } = this.getNodeParameter('options', itemIndex, {}) as { defaultCountry?: string };
+	const result = await (await ryze({ defaultCountry })).unassignTag({ number, tagId });
+	return { chatId: result.number, tagId: result.tagId, unassigned: true };
+}

@@ -1,0 +1,5 @@
+import { searchTags } from './listSearch';
+import { getTags } from './loadOptions';
+
+export const listSearch = { searchTags };
+export const loadOptions = { getTags };
