@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './endpoints';
 export * from './webhook-input';
 export * from './client';
+export * from './events';

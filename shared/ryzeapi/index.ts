@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './endpoints';
 export * from './tag-by-name';
 export * from './client';
+export * from './tag-order';

@@ -1,6 +1,7 @@
 import { normalizeTagColor, tagNameKey, type TagColor } from '../tags';
 import type { RyzeTag } from './schemas';
 import { SingleFlight } from './single-flight';
+import { oldestTagFirst } from './tag-order';
 
 /** The low-level operations the by-name logic is built on. */
 export interface TagOperations {
@@ -30,15 +31,9 @@ const flights = new SingleFlight<EnsureTagResult>();
 /** Live tags whose name matches (trimmed, case-insensitive), oldest first. */
 export function findTagsByName(tags: readonly RyzeTag[], name: string): RyzeTag[] {
   const key = tagNameKey(name);
-  return tags.filter((tag) => !tag.deleted && tagNameKey(tag.name) === key).sort(byAge);
+  return tags.filter((tag) => !tag.deleted && tagNameKey(tag.name) === key).sort(oldestTagFirst);
 }
 
-// Ids are allocated sequentially, so the smaller id is the older tag.
-function byAge(a: RyzeTag, b: RyzeTag): number {
-  const [x, y] = [Number(a.id), Number(b.id)];
-  if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /**
  * Finds the tag by name, creating it only when absent. Concurrent calls for the same

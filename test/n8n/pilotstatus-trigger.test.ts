@@ -189,7 +189,7 @@ describe('PilotStatus Trigger', () => {
       { event: 'message.sent', id: 'evt_ours', internalMessageId: 'cm1', whatsappNumberId: DEMO.numberId, destinationNumber: '+5511988887777' },
     ]);
     const theirs = await event({ id: 'evt_theirs', whatsappNumberId: DEMO.freeNumberId });
-    expect(theirs).toEqual({ webhookResponse: { received: true, ignored: 'another WhatsApp number' } });
+    expect(theirs).toEqual({ webhookResponse: { received: true, ignored: 'other_number' } });
     const notChosen = await event({ id: 'evt_read', whatsappNumberId: DEMO.numberId }, 'message.read');
     expect(notChosen.workflowData).toBeUndefined();
     const junk = await lifecycle.deliver({ body: { hello: 'world' } });

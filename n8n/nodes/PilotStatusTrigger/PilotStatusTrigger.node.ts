@@ -7,11 +7,10 @@ import {
   type IWebhookFunctions,
   type IWebhookResponseData,
 } from 'n8n-workflow';
-import { connectPilotStatus, isApiError, toNodeError } from '../../host';
+import { ALL_EVENTS, connectPilotStatus, isApiError, MESSAGE_EVENTS, readWebhookEvent, toNodeError } from '../../host';
 
 /** How many recent event ids are remembered to drop repeated deliveries (ids only, no phone numbers). */
 const RECENT_EVENT_IDS = 500;
-const ALL_EVENTS = '*';
 
 interface TriggerState extends IDataObject {
   webhookId?: string;
@@ -41,12 +40,7 @@ export class PilotStatusTrigger implements INodeType {
         default: ['message.delivered'],
         options: [
           { name: 'All Events', value: ALL_EVENTS, description: 'Every event PilotStatus sends, including ones added later' },
-          { name: 'Message Delivered', value: 'message.delivered', description: 'A message reached the recipient’s phone' },
-          { name: 'Message Failed', value: 'message.failed', description: 'A message could not be sent' },
-          { name: 'Message Read', value: 'message.read', description: 'The recipient read a message (only with read receipts on)' },
-          { name: 'Message Received', value: 'message.received', description: 'Someone sent a message to the number' },
-          { name: 'Message Reply', value: 'message.reply', description: 'Someone replied to a message or pressed one of its buttons' },
-          { name: 'Message Sent', value: 'message.sent', description: 'A message left PilotStatus for WhatsApp' },
+          ...MESSAGE_EVENTS.map(({ event, label, description }) => ({ name: label, value: event, description })),
         ],
       },
     ],
@@ -116,28 +110,17 @@ export class PilotStatusTrigger implements INodeType {
    * another WhatsApp number than the credential's, and events not chosen are answered 200 and dropped.
    */
   async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-    const body = this.getBodyData();
-    const event = typeof body.event === 'string' ? body.event : '';
-    const data = isObject(body.data) ? body.data : {};
     const ignore = (reason: string): IWebhookResponseData => ({ webhookResponse: { received: true, ignored: reason } });
-
-    if (!event) return ignore('not a PilotStatus event');
-    const events = selectedEvents(this);
-    if (!events.includes(ALL_EVENTS) && !events.includes(event)) return ignore('event not selected');
-
     const { whatsappNumberId } = await connectPilotStatus(this);
-    if (whatsappNumberId && typeof data.whatsappNumberId === 'string' && data.whatsappNumberId !== whatsappNumberId) {
-      return ignore('another WhatsApp number');
-    }
+    const verdict = readWebhookEvent(this.getBodyData(), { events: selectedEvents(this), whatsappNumberId });
+    if (!verdict.accepted) return ignore(verdict.reason);
+    const { item } = verdict;
 
     const state = this.getWorkflowStaticData('node') as TriggerState;
-    const id = typeof data.id === 'string' || typeof data.id === 'number' ? String(data.id) : undefined;
-    if (id !== undefined) {
-      const recent = Array.isArray(state.recentEventIds) ? state.recentEventIds : [];
-      if (recent.includes(id)) return ignore('duplicate delivery');
-      state.recentEventIds = [...recent, id].slice(-RECENT_EVENT_IDS);
-    }
-    return { workflowData: [this.helpers.returnJsonArray([{ event, ...data }])] };
+    const recent = Array.isArray(state.recentEventIds) ? state.recentEventIds : [];
+    if (recent.includes(item.id)) return ignore('duplicate delivery');
+    state.recentEventIds = [...recent, item.id].slice(-RECENT_EVENT_IDS);
+    return { workflowData: [this.helpers.returnJsonArray([item as IDataObject])] };
   }
 }
 
@@ -147,4 +130,3 @@ function selectedEvents(context: IHookFunctions | IWebhookFunctions): string[] {
 
 const sameEvents = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((event) => b.includes(event));
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -12,6 +12,6 @@ export { errorItem, toNodeError } from '../../host/errors';
 export { ryzeChatItem, ryzeTagItem } from '../../host/ryzeapi-items';
 export { parseRyzeChatId } from '../../../shared/destinations';
 export { destinationHash } from '../../../shared/labels';
-export { parseRyzeApiCredentials } from '../../../shared/ryzeapi';
+export { oldestTagFirst, parseRyzeApiCredentials } from '../../../shared/ryzeapi';
 export { TAG_PALETTE, tagNameKey } from '../../../shared/tags';
 export type { RyzeApiClient, RyzeChatWithLabels, RyzeTag } from '../../../shared/ryzeapi';

@@ -7,7 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { connectRyzeApi, ryzeChatItem, ryzeTagItem, toNodeError, type RyzeApiClient, type RyzeTag } from '../RyzeApi/runtime';
+import { connectRyzeApi, oldestTagFirst, ryzeChatItem, ryzeTagItem, toNodeError, type RyzeApiClient, type RyzeTag } from '../RyzeApi/runtime';
 import { tagLocator } from '../RyzeApi/actions/common.descriptions';
 import { listSearch } from '../RyzeApi/methods';
 import { pairHash, readState, stateKey, writeState, type TriggerEvent, type TriggerState } from './state';
@@ -78,7 +78,7 @@ async function newTags(context: IPollFunctions, client: RyzeApiClient): Promise<
 	const { source } = await stateKey(context);
 	const staticData = context.getWorkflowStaticData('node');
 	const state = readState(staticData, 'newTag', source);
-	const tags = (await client.listTags()).sort(byId);
+	const tags = (await client.listTags()).sort(oldestTagFirst);
 	const item = (tag: RyzeTag) => ({ event: 'newTag', ...ryzeTagItem(tag) });
 
 	if (context.getMode() === 'manual') {
@@ -133,8 +133,3 @@ async function chatsAddedToTags(context: IPollFunctions, client: RyzeApiClient):
 	return pairs.filter((pair) => wasWatched(pair.tagId) && !seen.has(pair.hash)).map((pair) => pair.item);
 }
 
-function byId(a: RyzeTag, b: RyzeTag): number {
-	const [x, y] = [Number(a.id), Number(b.id)];
-	if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
-	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
