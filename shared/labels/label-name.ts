@@ -27,23 +27,28 @@ export function parseLabelName(input: unknown, field = 'label'): Parsed<string> 
 export const labelKey = (name: string): string => tidyLabelName(name).toLocaleLowerCase('en-US');
 
 /**
- * A label list as users type it in n8n or Zapier: an array of names (taken as they are), or one
- * comma-separated string (`"vip, customers"`). Blank entries (a trailing comma, an empty mapped field) are
- * skipped; duplicates are dropped case-insensitively, keeping the first spelling.
+ * A label list as users type it in n8n or Zapier: comma-separated text (`"vip, customers"`) or a
+ * list whose entries may themselves hold commas — a comma always separates labels. Blank entries
+ * (a trailing comma, an empty mapped field) are skipped; duplicates are dropped
+ * case-insensitively, keeping the first spelling.
  */
 export function parseLabelList(input: unknown, field = 'labels'): Parsed<string[]> {
   if (input === undefined || input === null || input === '') return ok([]);
-  let entries: unknown[];
-  if (typeof input === 'string') entries = input.split(',');
-  else if (Array.isArray(input)) entries = input;
-  else return fail(issue(field, 'labels.type', `must be a list of names or comma-separated text, got ${describeValue(input)}`));
+  let entries: [string, unknown][];
+  if (typeof input === 'string') entries = input.split(',').map((part, index) => [`${field}.${index}`, part]);
+  else if (Array.isArray(input)) {
+    // A list field row holding "vip, customers" is two labels, as the same text in a text field is.
+    entries = input.flatMap((entry, index): [string, unknown][] =>
+      typeof entry === 'string' ? entry.split(',').map((part) => [`${field}.${index}`, part]) : [[`${field}.${index}`, entry]],
+    );
+  } else return fail(issue(field, 'labels.type', `must be a list of names or comma-separated text, got ${describeValue(input)}`));
 
   const names: string[] = [];
   const seen = new Set<string>();
   const issues: ValidationIssue[] = [];
-  entries.forEach((entry, index) => {
+  entries.forEach(([at, entry]) => {
     if (typeof entry === 'string' && entry.trim() === '') return;
-    const name = parseLabelName(entry, `${field}.${index}`);
+    const name = parseLabelName(entry, at);
     if (!name.ok) return void issues.push(...name.issues);
     const key = labelKey(name.value);
     if (seen.has(key)) return;

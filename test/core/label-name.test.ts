@@ -85,7 +85,7 @@ describe('parseLabelList', () => {
     ['dedupe after whitespace collapse', ['key account', 'Key   Account'], ['key account']],
     ['dedupe across Unicode compositions', ['cafe\u0301', 'CAF\u00c9'], ['caf\u00e9']],
     ['order of first occurrence kept', ['b', 'a', 'B', 'c', 'A'], ['b', 'a', 'c']],
-    ['array entries may contain commas', ['a, b'], ['a, b']],
+    ['a comma in a list entry separates labels too', ['a, b', 'c'], ['a', 'b', 'c']],
     ['one name', 'vip', ['vip']],
     ['undefined → none', undefined, []],
     ['null → none', null, []],

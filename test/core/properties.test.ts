@@ -292,10 +292,12 @@ describe('parseLabelList: dedupe, tidiness, order, idempotence', () => {
   it('holds for lists and comma strings', () => {
     fc.assert(
       fc.property(labelInput, (input) => {
-        const entries = typeof input === 'string' ? input.split(',') : input;
+        // A comma separates labels in a string and inside each list entry; issues name the entry.
+        const parts: [number, string][] =
+          typeof input === 'string' ? input.split(',').map((part, index) => [index, part]) : input.flatMap((entry, index) => entry.split(',').map((part): [number, string] => [index, part]));
         const result = parseLabelList(input, 'labels');
-        const tidied = entries.map(tidy);
-        const tooLong = tidied.flatMap((name, index) => ([...name].length > LABEL_NAME_MAX_LENGTH ? [index] : []));
+        const tidied = parts.map(([, part]) => tidy(part));
+        const tooLong = parts.flatMap(([index], at) => ([...tidied[at]!].length > LABEL_NAME_MAX_LENGTH ? [index] : []));
         // the first spelling of each distinct acceptable name, in input order
         const firsts = new Map<string, string>();
         for (const name of tidied) {
