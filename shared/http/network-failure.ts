@@ -29,6 +29,9 @@ const TLS_CODE = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CE
 
 const REASON_BY_NAME: Record<string, NetworkFailureReason> = { TimeoutError: 'timeout', AbortError: 'aborted' };
 
+// node-fetch (under Zapier's z.request) marks its own timeout with `type`, and sets no `code`.
+const REASON_BY_TYPE: Record<string, NetworkFailureReason> = { 'request-timeout': 'timeout' };
+
 /** Error, its causes (undici wraps the socket error in `cause`), and plain objects alike. */
 function* chain(error: unknown): Generator<Record<string, unknown>> {
   let current: unknown = error;
@@ -44,6 +47,10 @@ export function classifyNetworkFailure(error: unknown): NetworkFailureReason {
     const code = typeof link.code === 'string' ? link.code : undefined;
     if (code && REASON_BY_CODE[code]) return REASON_BY_CODE[code];
     if (code && TLS_CODE.test(code)) return 'tls';
+    // axios (under n8n's HTTP helper) reports its own timeout as ECONNABORTED "timeout of N ms exceeded".
+    if (code === 'ECONNABORTED') return /timeout/i.test(String(link.message ?? '')) ? 'timeout' : 'aborted';
+    const type = typeof link.type === 'string' ? link.type : undefined;
+    if (type && REASON_BY_TYPE[type]) return REASON_BY_TYPE[type];
     const name = typeof link.name === 'string' ? link.name : undefined;
     byName ??= name ? REASON_BY_NAME[name] : undefined;
   }

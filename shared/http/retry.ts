@@ -26,6 +26,8 @@ export const DEFAULT_RETRY = {
 /** Anything that hands out permission to send one request. */
 export interface RequestLimiter {
   acquire(): Promise<void>;
+  /** Holds every caller back for `ms` (the service answered 429). */
+  pause?(ms: number): void;
 }
 
 export interface RetryPlan {
@@ -82,7 +84,9 @@ export async function requestWithRetries(plan: RetryPlan, request: HttpRequest):
         return { response, attempts: attempt, retryAfterMs: waitMs, earlierAttemptMayHaveLanded: mayHaveLanded };
       }
       rateLimitWaitedMs += waitMs;
-      await clock.sleep(waitMs);
+      // With a shared limiter the wait applies to every call on this token, this one included.
+      if (plan.limiter?.pause) plan.limiter.pause(waitMs);
+      else await clock.sleep(waitMs);
       continue;
     }
 

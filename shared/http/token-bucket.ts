@@ -23,6 +23,8 @@ const EPSILON = 1e-9;
 export class TokenBucket implements RequestLimiter {
   private tokens: number;
   private refilledAt: number;
+  /** End of a pause asked for by the service; the bucket is full again from then. */
+  private resumeAt: number | undefined;
   private readonly waiting: (() => void)[] = [];
   private draining = false;
   private readonly clock: Clock;
@@ -50,6 +52,20 @@ export class TokenBucket implements RequestLimiter {
     });
   }
 
+  /**
+   * The service refused a request and asked for `ms` of quiet: nobody sharing this token sends
+   * before then, and then the bucket starts full again. The wait a 429 names (Retry-After,
+   * X-RateLimit-Reset) is the end of the service's counting window, when its whole quota is back;
+   * a continuous bucket alone lets a burst through where the service counts in fixed windows, and
+   * every caller would then meet its own 429.
+   */
+  pause(ms: number): void {
+    this.refill();
+    this.tokens = 0;
+    this.resumeAt = Math.max(this.resumeAt ?? 0, this.clock.now() + Math.max(0, ms));
+    this.refilledAt = this.resumeAt;
+  }
+
   /** Callers waiting for a token. */
   get queued(): number {
     return this.waiting.length;
@@ -63,6 +79,13 @@ export class TokenBucket implements RequestLimiter {
 
   private refill(): void {
     const now = this.clock.now();
+    if (this.resumeAt !== undefined) {
+      if (now < this.resumeAt) return;
+      this.tokens = this.options.capacity;
+      this.refilledAt = now;
+      this.resumeAt = undefined;
+      return;
+    }
     if (now > this.refilledAt) {
       this.tokens = Math.min(this.options.capacity, this.tokens + (now - this.refilledAt) * this.tokensPerMs);
       this.refilledAt = now;
@@ -80,7 +103,8 @@ export class TokenBucket implements RequestLimiter {
           this.waiting.shift()!();
           continue;
         }
-        await this.clock.sleep(Math.max(1, Math.ceil((1 - this.tokens) / this.tokensPerMs)));
+        const pausedMs = this.refilledAt - this.clock.now();
+        await this.clock.sleep(Math.max(1, pausedMs, Math.ceil((1 - this.tokens) / this.tokensPerMs)));
       }
     } finally {
       this.draining = false;

@@ -26,6 +26,19 @@ describe('TokenBucket', () => {
     expect(third.settled).toBe(true);
   });
 
+  it('holds everyone back for the pause a 429 asks for, then starts full (a new service window)', async () => {
+    const clock = new ManualClock();
+    const bucket = new TokenBucket({ capacity: 3, refillTokens: 3, refillIntervalMs: 1000, clock });
+    bucket.pause(5_000);
+    expect(bucket.available).toBe(0);
+    const waiting = [watch(bucket.acquire()), watch(bucket.acquire())];
+    await clock.advance(4_999);
+    expect(waiting.map((w) => w.settled)).toEqual([false, false]);
+    await clock.advance(1);
+    expect(waiting.map((w) => w.settled)).toEqual([true, true]);
+    expect(bucket.available).toBe(1);
+  });
+
   it('serves waiters first in, first out, and a newcomer never overtakes them', async () => {
     const clock = new ManualClock();
     const bucket = new TokenBucket({ capacity: 1, refillTokens: 1, refillIntervalMs: 100, clock });

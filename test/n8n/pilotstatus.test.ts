@@ -366,7 +366,8 @@ describe('Message → Send', () => {
       credentials: credentials(DEMO.keyRetention30),
       input: [{ kind: 'email' }],
     });
-    expect(result.error('Send')).toMatchObject({ name: 'NodeOperationError', message: 'Destination Type must be phone, group or channel, got "email"' });
+    expect(result.error('Send')).toMatchObject({ name: 'NodeOperationError', message: 'destinationType must be phone, group or channel' });
+    expect(JSON.stringify(result.error('Send'))).not.toContain('email');
     expect(await messages()).toEqual([]);
   });
 

@@ -385,7 +385,7 @@ describe('Tag → List Chats', () => {
     // An empty pick is refused by n8n itself (required field); an expression that yields none reaches the node.
     const empty = await runRyze({ resource: 'tag', operation: 'listChats', filterBy: 'ids', tagIds: '={{ [] }}' });
     expect(empty.executionError?.name).toBe('NodeOperationError');
-    expect(empty.executionError?.message).toBe('No tag to filter the chats by');
+    expect(empty.executionError?.message).toBe('tagIds needs at least one tag (or set "Filter By" to "All Tagged Chats")');
   });
 });
 

@@ -59,6 +59,7 @@ describe('Zapier apps: failure answers become the matching Zapier errors (nock)'
 
   it('manages webhooks with the tenant key and the number id when the connection has them', async () => {
     let headers: Record<string, unknown> = {};
+    nock(PS_BASE).get('/v1/webhooks').reply(200, { webhooks: [] });
     nock(PS_BASE)
       .post('/v1/webhooks', { url: 'https://hooks.zapier.com/abc', events: ['message.read'], name: 'Zapier' })
       .reply(function () {
@@ -69,6 +70,15 @@ describe('Zapier apps: failure answers become the matching Zapier errors (nock)'
     const trigger = pilotApp.trigger('message_event');
     expect(await pilot(trigger.operation.performSubscribe, { authData, inputData: { events: ['message.read'] }, targetUrl: 'https://hooks.zapier.com/abc' })).toMatchObject({ id: 'wh_1' });
     expect(headers).toMatchObject({ 'x-api-key': PS_TENANT_KEY, 'x-whatsapp-number-id': 'num_1' });
+  });
+
+  it('reuses a webhook already registered for the target URL (a subscribe whose answer was lost) instead of adding a second', async () => {
+    nock(PS_BASE).get('/v1/webhooks').reply(200, { webhooks: [{ id: 'wh_lost', url: 'https://hooks.zapier.com/abc', events: ['message.sent'] }] });
+    nock(PS_BASE).patch('/v1/webhooks/wh_lost', { events: ['message.read'] }).reply(200, { id: 'wh_lost', url: 'https://hooks.zapier.com/abc', events: ['message.read'] });
+    const trigger = pilotApp.trigger('message_event');
+    const subscribed = await pilot(trigger.operation.performSubscribe, { authData: pilotAuth, inputData: { events: ['message.read'] }, targetUrl: 'https://hooks.zapier.com/abc' });
+    expect(subscribed).toMatchObject({ id: 'wh_lost', events: ['message.read'] });
+    expect(nock.pendingMocks()).toEqual([]);
   });
 
   describe('429: the core honours Retry-After, then hands the wait to Zapier', () => {

@@ -9,6 +9,7 @@
 export { connectRyzeApi, RYZEAPI_CREDENTIAL } from '../../host/clients';
 export { credentialsInput } from '../../host/credentials-input';
 export { errorItem, toNodeError } from '../../host/errors';
+export { issue, ValidationError } from '../../../shared/errors';
 export { ryzeChatItem, ryzeTagItem } from '../../host/ryzeapi-items';
 export { parseRyzeChatId } from '../../../shared/destinations';
 export { destinationHash } from '../../../shared/labels';

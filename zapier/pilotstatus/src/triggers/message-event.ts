@@ -44,11 +44,19 @@ const events = (bundle: Bundle): string[] => {
   return (Array.isArray(chosen) ? chosen : typeof chosen === 'string' ? chosen.split(',') : []).map(String).map((e) => e.trim()).filter(Boolean);
 };
 
-/** Registers `bundle.targetUrl` for the chosen events; the webhook (with its id) is the subscribe data. */
-const performSubscribe = handled(
-  async (z: ZObject, bundle: Bundle) => pilotStatus(z, bundle).createWebhook({ url: bundle.targetUrl ?? '', events: bundle.inputData.events as string[], name: 'Zapier' }),
-  [eventsField],
-) satisfies WebhookTriggerPerformSubscribe;
+/**
+ * Registers `bundle.targetUrl` for the chosen events; the webhook (with its id) is the subscribe
+ * data. A webhook already registered for this URL — a subscribe whose answer was lost, which
+ * Zapier never learnt the id of — is reused with the chosen events instead of doubled.
+ */
+const performSubscribe = handled(async (z: ZObject, bundle: Bundle) => {
+  const client = pilotStatus(z, bundle);
+  const url = bundle.targetUrl ?? '';
+  const chosen = bundle.inputData.events as string[];
+  const existing = (await client.listWebhooks()).find((webhook) => webhook.url === url);
+  if (existing) return client.updateWebhook(existing.id, { events: chosen });
+  return client.createWebhook({ url, events: chosen, name: 'Zapier' });
+}, [eventsField]) satisfies WebhookTriggerPerformSubscribe;
 
 /** Removes the webhook. One already gone (deleted in the dashboard) counts as removed. */
 const performUnsubscribe = handled(async (z: ZObject, bundle: Bundle) => {

@@ -1,12 +1,11 @@
 import {
-  NodeOperationError,
   updateDisplayOptions,
   type IDataObject,
   type IExecuteFunctions,
   type INodeExecutionData,
   type INodeProperties,
 } from 'n8n-workflow';
-import { DESTINATION_FIELD, MAX_BUTTONS, type DestinationKind } from '../../runtime';
+import { DESTINATION_FIELD, issue, MAX_BUTTONS, ValidationError, type DestinationKind } from '../../runtime';
 import { connections, eachItem } from '../items';
 import { scheduleValue } from './deliver-at';
 
@@ -254,7 +253,8 @@ export async function execute(this: IExecuteFunctions, items: INodeExecutionData
 function destinationKind(context: IExecuteFunctions, i: number): DestinationKind {
   const type = String(context.getNodeParameter('destinationType', i));
   const kind = DESTINATION_KIND[type.trim().toLowerCase()];
-  if (!kind) throw new NodeOperationError(context.getNode(), `Destination Type must be phone, group or channel, got "${type}"`, { itemIndex: i });
+  // The value is not echoed: a phone mapped into the wrong field would end up in the message.
+  if (!kind) throw new ValidationError([issue('destinationType', 'destination_type.enum', 'must be phone, group or channel')]);
   return kind;
 }
 
@@ -278,7 +278,7 @@ function message(this: IExecuteFunctions, i: number): Record<string, unknown> {
     };
   }
   if (messageType !== 'media') {
-    throw new NodeOperationError(this.getNode(), `Message Type must be template, text or media, got "${messageType}"`, { itemIndex: i });
+    throw new ValidationError([issue('messageType', 'message_type.enum', 'must be template, text or media')]);
   }
   const mediaType = this.getNodeParameter('mediaType', i, 'auto') as string;
   return {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { ryzeChatItem } from '../../runtime';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { issue, ryzeChatItem, ValidationError } from '../../runtime';
 import type { RyzeConnector } from '../types';
 
 const properties: INodeProperties[] = [
@@ -63,10 +63,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, ryze: 
 	const given = filterBy === 'all' ? undefined : (this.getNodeParameter(filterBy === 'ids' ? 'tagIds' : 'tagNames', itemIndex) as unknown);
 	if (filterBy !== 'all' && isBlank(given)) {
 		// The API reads "no filter" as "every tagged chat": an unfilled field must not widen the list.
-		throw new NodeOperationError(this.getNode(), 'No tag to filter the chats by', {
-			description: 'Pick at least one tag (or give tag names), or set "Filter By" to "All Tagged Chats".',
-			itemIndex,
-		});
+		throw new ValidationError(
+			[issue(filterBy === 'ids' ? 'tagIds' : 'tagNames', 'required', 'needs at least one tag (or set "Filter By" to "All Tagged Chats")')],
+		);
 	}
 	const filter = filterBy === 'ids' ? { labelIds: given } : filterBy === 'names' ? { labelNames: given } : {};
 	const { chats } = await (await ryze()).chatsByLabel({ ...filter, ...(refresh !== undefined ? { refresh } : {}) });
