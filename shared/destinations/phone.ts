@@ -89,16 +89,15 @@ function parseInternational(digits: string, field: string, requireKnownPlan = fa
   }
   if (digits.startsWith('0')) return fail(issue(field, 'phone.invalid_country_code', 'does not start with a known country code'));
   const candidate = `+${digits}`;
-  const problem = validatePhoneNumberLength(candidate);
-  if (problem) return lengthFailure(problem, field);
+  // One parse on the happy path (this runs per imported row); the length check only explains a failure.
   const parsed = parsePhoneNumberFromString(candidate);
-  if (!parsed || !E164_PATTERN.test(parsed.number)) return lengthFailure('NOT_A_NUMBER', field);
+  if (!parsed?.isPossible()) return lengthFailure(validatePhoneNumberLength(candidate) ?? 'NOT_A_NUMBER', field);
+  if (!E164_PATTERN.test(parsed.number)) return lengthFailure('NOT_A_NUMBER', field);
   if (requireKnownPlan && !parsed.country) return lengthFailure('INVALID_COUNTRY', field);
   return ok(parsed.number);
 }
 
 function parseNational(digits: string, country: CountryCode): E164 | undefined {
-  if (validatePhoneNumberLength(digits, country)) return undefined;
   const parsed = parsePhoneNumberFromString(digits, country);
   return parsed?.isPossible() && E164_PATTERN.test(parsed.number) ? parsed.number : undefined;
 }
