@@ -23,7 +23,11 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     const fault = ctx.faults.take(request.method, routeOf(request));
     if (!fault) return;
     (request as FaultedRequest).faultMode = fault.mode;
-    if (fault.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
+    if (fault.mode === 'delay') {
+      (request as FaultedRequest).faultDelayMs = fault.delayMs;
+      return;
+    }
+    if (fault.delayMs > 0) await sleep(fault.delayMs);
     if (fault.mode === 'drop') {
       record(ctx, request, 0, 'drop');
       request.raw.socket.destroy();
@@ -35,7 +39,18 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
     }
   });
 
+  // A slow service, not a slow network: the request has been read in full, so the handler runs
+  // after the wait even if the client gave up meanwhile — its effect lands late, as it would.
+  app.addHook('preHandler', async (request) => {
+    const delayMs = (request as FaultedRequest).faultDelayMs;
+    if (delayMs) await sleep(delayMs);
+  });
+
   app.addHook('onSend', async (request, reply, payload) => {
+    if ((request as FaultedRequest).faultMode === 'delay' && request.raw.socket.destroyed) {
+      // Handled after the client gave up: no answer goes out, so onResponse never sees it.
+      record(ctx, request, reply.statusCode, 'delay (client gone)');
+    }
     if ((request as FaultedRequest).faultMode === 'drop_after') {
       // The handler has done its work; the client never gets the answer.
       record(ctx, request, 0, 'drop_after');
@@ -78,6 +93,7 @@ export function buildApp(ctx: SandboxContext): FastifyInstance {
 
 interface FaultedRequest extends FastifyRequest {
   faultMode?: string;
+  faultDelayMs?: number;
 }
 
 /** `POST /v1/messages/send`-style identity of a request, free of ids, phones and tokens. */
@@ -97,3 +113,5 @@ function defaultFaultBody(url: string, status: number): unknown {
   return { error: status === 429 ? 'RATE_LIMITED' : status >= 500 ? 'INTERNAL_ERROR' : 'FAULT_INJECTED' };
 }
 
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

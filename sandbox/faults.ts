@@ -8,7 +8,9 @@ import { z } from 'zod/v4';
  *  - `drop`: close the connection before handling (the request provably had no effect);
  *  - `drop_after`: handle the request, then close the connection instead of answering
  *    (the effect happened, the client never hears of it);
- *  - `delayMs` (any mode): wait first, e.g. longer than the client's timeout.
+ *  - `delay`: handle the request after `delayMs` and answer then. The request is read first, so a
+ *    client that gives up meanwhile still gets the effect, late (a slow service, not a lost request);
+ *  - `delayMs` with another mode: wait first, then fail as that mode says.
  */
 export const faultSchema = z.object({
   method: z.string().toUpperCase().default('*'),

@@ -12,3 +12,4 @@ export * from './endpoint';
 export * from './credential-fields';
 export * from './response-shapes';
 export * from './resource-id';
+export * from './uncertain-creates';

@@ -10,8 +10,9 @@ import {
   type TokenBucketOptions,
   type Transport,
   type TransportFactory,
+  uncertainCreates,
 } from '../http';
-import { createRedactor } from '../secrets';
+import { createRedactor, secretFingerprint } from '../secrets';
 import { parseSendRequest, type SendMessageBody } from '../send';
 import {
   hasTenantKey,
@@ -64,6 +65,11 @@ export interface PilotStatusClient {
   listTemplates(): Promise<PilotStatusTemplate[]>;
   listWebhooks(): Promise<PilotStatusWebhook[]>;
   createWebhook(input: CreateWebhookInput): Promise<PilotStatusWebhook>;
+  /**
+   * Makes `input.url` receive `input.events` with one registration: a webhook already registered
+   * for the URL (a registration whose answer was lost) is updated and reused instead of doubled.
+   */
+  registerWebhook(input: CreateWebhookInput): Promise<PilotStatusWebhook>;
   getWebhook(id: unknown): Promise<PilotStatusWebhook>;
   /** `events` replaces the whole list. */
   updateWebhook(id: unknown, changes: UpdateWebhookInput): Promise<PilotStatusWebhook>;
@@ -95,6 +101,7 @@ export function createPilotStatusClient(options: PilotStatusClientOptions): Pilo
   // Webhooks go through the tenant key when there is one; the number key manages its own number's.
   const tenantTransport = hasTenantKey(credentials) ? transportFor('tenant') : undefined;
   const tenant = { transport: tenantTransport };
+  const webhookAccount = `pilotstatus|${credentials.baseUrl}|${secretFingerprint(hasTenantKey(credentials) ? (credentials.tenantApiKey ?? credentials.tenantApiKeyId ?? '') : numberKey)}`;
 
   return {
     baseUrl: credentials.baseUrl,
@@ -128,6 +135,15 @@ export function createPilotStatusClient(options: PilotStatusClientOptions): Pilo
 
     async createWebhook(input) {
       return callEndpoint(context, API.createWebhook, [], { ...tenant, body: unwrap(parseCreateWebhook(input)) });
+    },
+
+    async registerWebhook(input) {
+      const body = unwrap(parseCreateWebhook(input));
+      const key = `${webhookAccount}|webhook|${body.url}`;
+      const lookUp = async () => (await callEndpoint(context, API.listWebhooks, [], tenant)).find((webhook) => webhook.url === body.url);
+      const existing = (await lookUp()) ?? (await uncertainCreates.awaitLanding(key, lookUp));
+      if (existing) return callEndpoint(context, API.updateWebhook, [existing.id], { ...tenant, body: { events: body.events } });
+      return uncertainCreates.create(key, () => callEndpoint(context, API.createWebhook, [], { ...tenant, body }));
     },
 
     async getWebhook(id) {

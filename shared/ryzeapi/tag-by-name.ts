@@ -1,3 +1,4 @@
+import { uncertainCreates, type UncertainCreates } from '../http/uncertain-creates';
 import { normalizeTagColor, tagNameKey, type TagColor } from '../tags';
 import type { RyzeTag } from './schemas';
 import { SingleFlight } from './single-flight';
@@ -39,20 +40,24 @@ export function findTagsByName(tags: readonly RyzeTag[], name: string): RyzeTag[
  * Finds the tag by name, creating it only when absent. Concurrent calls for the same
  * instance, token and name share one lookup and at most one create. After creating, the list is
  * read again: if another process created the same name meanwhile, the oldest tag wins and ours
- * is deleted, so both sides converge on one tag.
+ * is deleted, so both sides converge on one tag. After a create of the name that may have landed
+ * unseen, the list is watched for it before a second create (see UncertainCreates).
  */
 export async function ensureTagByName(
   operations: TagOperations,
   flightKey: string,
   name: string,
   color: TagColor | undefined,
+  doubts: UncertainCreates = uncertainCreates,
 ): Promise<EnsureTagResult> {
   const colorReport = { ...(color ? { requestedColor: color } : {}), colorNormalized: isNormalized(color) };
-  const { value, joined } = await flights.run(`${flightKey}|${tagNameKey(name)}`, async () => {
-    const existing = findTagsByName(await operations.listTags(), name)[0];
+  const key = `${flightKey}|${tagNameKey(name)}`;
+  const { value, joined } = await flights.run(key, async () => {
+    const lookUp = async () => findTagsByName(await operations.listTags(), name)[0];
+    const existing = (await lookUp()) ?? (await doubts.awaitLanding(key, lookUp));
     if (existing) return { tag: existing, created: false, ...colorReport };
 
-    const mine = await operations.createTag(name, color);
+    const mine = await doubts.create(key, () => operations.createTag(name, color));
     const oldest = findTagsByName([...(await operations.listTags()).filter((t) => t.id !== mine.id), mine], name)[0] ?? mine;
     if (oldest.id === mine.id) return { tag: mine, created: true, ...colorReport };
     await operations.deleteTag(mine.id);

@@ -14,8 +14,7 @@ import { runWorkflow, webhookLifecycle, type LoadedPackage, type WebhookLifecycl
 import type { TestSandbox } from '../sandbox/harness';
 import {
   DEMO,
-  effectLandedOptions,
-  expectedEffects,
+  effectLanded,
   expectedOutcome,
   FAULTS,
   startMatrixSandbox,
@@ -194,7 +193,8 @@ const ROWS: Row[] = [
       const [first, second] = lifecycles as WebhookLifecycle[];
       return { first: webhooksAt(dump, first!.nodeWebhookUrl), second: webhooksAt(dump, second!.nodeWebhookUrl), webhooks: dump.webhooks?.length ?? 0 };
     },
-    expected: ([first]) => ({ firstTryFirst: first ? 1 : 0, firstTrySecond: 1, first: 1, second: 1, webhooks: 2 }),
+    // A timed-out registration lands late: not there yet when the first try ends, found (not doubled) by the second.
+    expected: ([first], [outcome]) => ({ firstTryFirst: first && outcome !== 'NETWORK/timeout' ? 1 : 0, firstTrySecond: 1, first: 1, second: 1, webhooks: 2 }),
   },
   {
     name: 'PilotStatus Trigger delete (deactivation)',
@@ -333,7 +333,7 @@ beforeAll(async () => {
       const cells = [];
       for (const fault of FAULTS) {
         const seen = await runCell(sb, pkg, row, fault);
-        cells.push({ seen, expected: expectedCell(row, fault, seen.effects) });
+        cells.push({ seen, expected: expectedCell(row, fault) });
       }
       return cells;
     } finally {
@@ -363,9 +363,8 @@ async function runCell(sb: TestSandbox, loaded: LoadedPackage, row: Row, fault: 
   };
 }
 
-function expectedCell(row: Row, fault: FaultName, seenEffects: Record<string, number>): CellResult {
+function expectedCell(row: Row, fault: FaultName): CellResult {
   const first = expectedOutcome('n8n', row.service, row.kind, fault);
   const items = [first, 'ok'];
-  const options = effectLandedOptions(fault, first).map((landed) => row.expected([landed, true], items));
-  return { cell: `${row.name} × ${fault}`, items, effects: expectedEffects(options, seenEffects), problems: [] };
+  return { cell: `${row.name} × ${fault}`, items, effects: row.expected([effectLanded(fault, first), true], items), problems: [] };
 }

@@ -75,7 +75,7 @@ export class PilotStatusTrigger implements INodeType {
         const state = this.getWorkflowStaticData('node') as TriggerState;
         try {
           const { client } = await connectPilotStatus(this);
-          const webhook = await client.createWebhook({
+          const webhook = await client.registerWebhook({
             url: this.getNodeWebhookUrl('default') ?? '',
             events: selectedEvents(this),
             name: `n8n: ${this.getNode().name}`.slice(0, 100),

@@ -46,16 +46,11 @@ const events = (bundle: Bundle): string[] => {
 
 /**
  * Registers `bundle.targetUrl` for the chosen events; the webhook (with its id) is the subscribe
- * data. A webhook already registered for this URL — a subscribe whose answer was lost, which
- * Zapier never learnt the id of — is reused with the chosen events instead of doubled.
+ * data. A subscribe whose answer was lost, which Zapier never learnt the id of, is reused by the
+ * core's `registerWebhook` instead of doubled.
  */
 const performSubscribe = handled(async (z: ZObject, bundle: Bundle) => {
-  const client = pilotStatus(z, bundle);
-  const url = bundle.targetUrl ?? '';
-  const chosen = bundle.inputData.events as string[];
-  const existing = (await client.listWebhooks()).find((webhook) => webhook.url === url);
-  if (existing) return client.updateWebhook(existing.id, { events: chosen });
-  return client.createWebhook({ url, events: chosen, name: 'Zapier' });
+  return pilotStatus(z, bundle).registerWebhook({ url: bundle.targetUrl ?? '', events: bundle.inputData.events as string[], name: 'Zapier' });
 }, [eventsField]) satisfies WebhookTriggerPerformSubscribe;
 
 /** Removes the webhook. One already gone (deleted in the dashboard) counts as removed. */
