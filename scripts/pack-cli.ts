@@ -1,10 +1,10 @@
 /**
- * `npm start`: until the sandbox and the n8n/Zapier hosts land, the main job runs the core on
- * the examples (or on what you pass) and prints exactly what each host would send or refuse.
+ * `npm run preview`: runs the core alone, no server, on the examples (or on what you pass) and
+ * prints exactly what each host would send or refuse.
  *
- *   npm start                                   examples/sends.json and examples/contacts.csv
- *   npm start -- send '{"destinationNumber":"(11) 99999-9999","text":"hi"}' --country BR
- *   npm start -- import path/to/contacts.xlsx --country BR
+ *   npm run preview                                  examples/sends.json and examples/contacts.csv
+ *   npm run preview -- send '{"destinationNumber":"(11) 99999-9999","text":"hi"}' --country BR
+ *   npm run preview -- import path/to/contacts.xlsx --country BR
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'send' && value) return showSends([JSON.parse(value)], defaultCountry);
   if (command === 'import' && value) return showImport(value, defaultCountry);
   if (command) {
-    console.error('usage: npm start [-- send <json> | import <file.csv|file.xlsx>] [--country BR]');
+    console.error('usage: npm run preview [-- send <json> | import <file.csv|file.xlsx>] [--country BR]');
     return 2;
   }
   const sends = JSON.parse(await readFile(join(root, 'examples', 'sends.json'), 'utf8')) as unknown[];
