@@ -46,6 +46,8 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
       N8N_PERSONALIZATION_ENABLED: 'false',
       N8N_HIRING_BANNER_ENABLED: 'false',
       N8N_COMMUNITY_PACKAGES_ENABLED: 'false',
+      // Its hourly fetch of api.n8n.io only fills the log with DNS errors here.
+      N8N_DISABLED_MODULES: 'mcp-registry',
       N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
       N8N_LOG_OUTPUT: 'console',
       N8N_LOG_LEVEL: 'info',

@@ -77,7 +77,12 @@ async function ensureN8n(dir: string, node: string, log: (line: string) => void)
   // npm runs on Node 24, so native add-ons are built against its headers.
   const env = { PATH: `${dirname(node)}:${process.env.PATH ?? ''}`, npm_config_nodedir: dirname(dirname(node)) };
   let fetched = 0;
-  const progress = setInterval(() => log(`  … ${fetched.toLocaleString('en')} registry requests, ${elapsed(started)}`), 15_000);
+  let reported = -1;
+  const progress = setInterval(() => {
+    // Once the requests stop, npm is unpacking ~2 GB: say so rather than repeat the same count.
+    log(fetched === reported ? `  … unpacking and linking, ${elapsed(started)}` : `  … ${fetched.toLocaleString('en')} registry requests, ${elapsed(started)}`);
+    reported = fetched;
+  }, 15_000);
   try {
     // Install scripts are skipped: several of n8n's optional add-ons (Kafka, Oracle, …) download
     // sources from the internet while building. Only what n8n needs to start is built after.

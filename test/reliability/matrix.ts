@@ -1,6 +1,7 @@
 /**
  * The fault matrix shared by both hosts: which faults, how the sandbox injects them, what each
- * must become for an operation of each kind, and the per-origin timeouts the host knobs read.
+ * must become for an operation of each kind, the per-origin timeouts the host knobs read, and the
+ * runner both hosts' rows go through (each host brings only how it makes a row's calls).
  */
 import { NetworkError, type ApiService, type NetworkFailureReason } from '../../shared/errors';
 import type { RateLimiterRegistry } from '../../shared/http';
@@ -120,6 +121,92 @@ export async function withFault<T>(sb: TestSandbox, service: ApiService, method:
     if (left.faults.length > 0) throw new Error(`the ${fault} fault on ${method} ${route} was never used: the cell did not exercise it`);
     if (fault === 'timeout' && short.remaining !== 0) throw new Error(`the host timeout of ${method} ${route} was not shortened: the cell did not exercise it`);
   }
+}
+
+export type Dump = Record<string, Record<string, unknown>[]>;
+export type Setup = Record<string, unknown>;
+
+/**
+ * What one operation's cells must show in the sandbox, whichever host made the calls: the effects
+ * are the service's, not the host's. scenarios.ts holds those both hosts share.
+ */
+export interface Scenario {
+  readonly service: ApiService;
+  readonly kind: Kind;
+  readonly method: string;
+  readonly route: string;
+  setup?(sb: TestSandbox): Promise<Setup>;
+  /** Counted in the sandbox afterwards. */
+  effects(dump: Dump, setup: Setup): Record<string, number>;
+  /** What the counts must be, given whether each call's effect landed and how each call ended. */
+  expected(landed: boolean[], items: string[]): Record<string, number>;
+}
+
+/** A row of one host's matrix; its setup may need what the host loaded (n8n: trigger nodes). */
+export interface MatrixRow<Loaded> extends Omit<Scenario, 'setup'> {
+  readonly name: string;
+  setup?(sb: TestSandbox, loaded: Loaded): Promise<Setup>;
+}
+
+/** How a host's two calls ended: per call 'ok' or its outcome; effects only the host can see. */
+export interface HostRun {
+  readonly items: string[];
+  readonly problems: string[];
+  readonly effects?: Record<string, number>;
+}
+
+/** What differs between the hosts' matrices: what is loaded once, and how a row's two calls are made. */
+export interface MatrixHost<Loaded, R extends MatrixRow<Loaded>> {
+  readonly host: Host;
+  load(): Promise<Loaded>;
+  /** Makes the row's two calls; the fault hits the first call's request. */
+  run(sb: TestSandbox, row: R, loaded: Loaded, setup: Setup): Promise<HostRun>;
+}
+
+/** One test per row, each asserting all its cells exactly (see startRows for how they run). */
+export function describeFaultMatrix<Loaded, R extends MatrixRow<Loaded>>(title: string, rows: readonly R[], host: MatrixHost<Loaded, R>): void {
+  // A row's cells wait out 429s, backoffs and slow answers one fault after another.
+  jest.setTimeout(90_000);
+  let cellsOf: (row: R) => Promise<Array<{ seen: CellResult; expected: CellResult }>>;
+  beforeAll(async () => {
+    const loaded = await host.load();
+    cellsOf = startRows(rows, async (row) => {
+      const sb = await startMatrixSandbox();
+      try {
+        const cells = [];
+        for (const fault of FAULTS) {
+          const seen = await runCell(sb, row, fault, host, loaded);
+          cells.push({ seen, expected: expectedCell(host.host, row, fault) });
+        }
+        return cells;
+      } finally {
+        await sb.close();
+      }
+    });
+  });
+
+  describe(title, () => {
+    it.each(rows.map((row) => [row.name, row] as const))('%s', async (_name, row) => {
+      const cells = await cellsOf(row);
+      expect(cells).toHaveLength(FAULTS.length);
+      for (const { seen, expected } of cells) expect(seen).toEqual(expected);
+    });
+  });
+}
+
+async function runCell<Loaded, R extends MatrixRow<Loaded>>(sb: TestSandbox, row: R, fault: FaultName, host: MatrixHost<Loaded, R>, loaded: Loaded): Promise<CellResult> {
+  await sb.http('POST', '/_sandbox/reset');
+  const setup = (await row.setup?.(sb, loaded)) ?? {};
+  const seen = await withFault(sb, row.service, row.method, row.route, fault, () => host.run(sb, row, loaded, setup));
+  const dump = (await sb.dump()) as Dump;
+  return { cell: `${row.name} × ${fault}`, items: seen.items, effects: { ...row.effects(dump, setup), ...seen.effects }, problems: seen.problems };
+}
+
+function expectedCell(host: Host, row: MatrixRow<unknown>, fault: FaultName): CellResult {
+  const first = expectedOutcome(host, row.service, row.kind, fault);
+  const items = [first, 'ok'];
+  // The second call is never faulted: its effect always lands.
+  return { cell: `${row.name} × ${fault}`, items, effects: row.expected([effectLanded(fault, first), true], items), problems: [] };
 }
 
 /**
