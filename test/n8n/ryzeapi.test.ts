@@ -173,7 +173,7 @@ describe('the built package in n8n-core', () => {
     // The loader turns `icon: { light: 'file:…', dark: 'file:…' }` into icon URLs of files that exist.
     expect(action.iconUrl).toEqual({ light: expect.stringMatching(/RyzeApi\/ryzeapi\.svg$/), dark: expect.stringMatching(/RyzeApi\/ryzeapi\.dark\.svg$/) });
     const operations = action.properties.find((property) => property.name === 'operation')?.options as INodePropertyOptions[];
-    expect(operations.map((option) => option.value).sort()).toEqual(['assign', 'assignByName', 'create', 'delete', 'list', 'listChats', 'unassign']);
+    expect(operations.map((option) => option.value).sort()).toEqual(['assign', 'assignByName', 'create', 'delete', 'list', 'listChats', 'unassign', 'unassignByName']);
 
     const trigger = pkg.nodeTypes.getByNameAndVersion(pkg.typeName('ryzeApiTrigger'), 1).description;
     expect(trigger.polling).toBe(true);
@@ -497,5 +497,23 @@ describe('editor lists', () => {
     expect(error).toBeInstanceOf(NodeApiError);
     expect((error as NodeApiError).message).toBe(coreError('INSTANCE_NOT_CONNECTED').message);
     expectNoSecrets(error);
+  });
+});
+
+describe('Tag → Unassign by Name', () => {
+  const unassignByName = (chat: string, tagName: string): INodeParameters => ({ resource: 'tag', operation: 'unassignByName', chat, tagName, options: {} });
+
+  it('takes the tag named (trimmed, any case) off the chat', async () => {
+    expect(await tagsOfChat(ANA)).toEqual(['2']);
+    const out = items(await runRyze(unassignByName('+55 11 98888-7777', '  vip ')));
+    expect(out.map((item) => item.json)).toEqual([expect.objectContaining({ chatId: '5511988887777', tagId: '2', unassigned: true, tag: expect.objectContaining({ name: 'VIP' }) })]);
+    expect(await tagsOfChat(ANA)).toEqual([]);
+  });
+
+  it('a name no tag has removes nothing, creates nothing, and says so on the item', async () => {
+    const out = items(await runRyze(unassignByName('+55 11 98888-7777', 'Nobody has this')));
+    expect(out.map((item) => item.json)).toEqual([{ chatId: '5511988887777', unassigned: false, reason: 'TAG_NOT_FOUND', message: expect.stringContaining('Nobody has this') }]);
+    expect((await sandboxTags()).map((tag) => tag.id)).toEqual(['1', '2']);
+    expect(await tagsOfChat(ANA)).toEqual(['2']);
   });
 });

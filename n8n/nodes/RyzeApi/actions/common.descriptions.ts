@@ -54,3 +54,24 @@ export const defaultCountryOption: INodeProperties = {
 	description:
 		'ISO country code used to read a phone number written without its country code, such as (11) 98888-7777. Without it such numbers are refused, never guessed.',
 };
+
+/** A tag given by name: matched trimmed and case-insensitively, as the core's findTagsByName does. */
+export const tagNameField: INodeProperties = {
+	displayName: 'Tag Name',
+	name: 'tagName',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'e.g. VIP',
+	description: 'Name of the tag, matched trimmed and case-insensitively',
+};
+
+/** The options of the operations whose only option is the default country for national numbers. */
+export const defaultCountryOnlyOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add option',
+	default: {},
+	options: [defaultCountryOption],
+};

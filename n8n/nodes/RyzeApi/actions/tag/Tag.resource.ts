@@ -6,6 +6,7 @@ import * as deleteTag from './delete.operation';
 import * as list from './list.operation';
 import * as listChats from './listChats.operation';
 import * as unassign from './unassign.operation';
+import * as unassignByName from './unassignByName.operation';
 import type { OperationExecute } from '../types';
 
 export const operations: Record<string, { execute: OperationExecute }> = {
@@ -16,6 +17,7 @@ export const operations: Record<string, { execute: OperationExecute }> = {
 	list,
 	listChats,
 	unassign,
+	unassignByName,
 };
 
 export const description: INodeProperties[] = [
@@ -38,6 +40,12 @@ export const description: INodeProperties[] = [
 			{ name: 'List', value: 'list', description: 'List the tags of the instance', action: 'List tags' },
 			{ name: 'List Chats', value: 'listChats', description: 'List the chats that carry given tags', action: 'List chats by tag' },
 			{ name: 'Unassign', value: 'unassign', description: 'Take a tag off a chat', action: 'Unassign a tag from a chat' },
+			{
+				name: 'Unassign by Name',
+				value: 'unassignByName',
+				description: 'Take a tag off a chat by its name; a name no tag has removes nothing',
+				action: 'Unassign a tag from a chat by name',
+			},
 		],
 		default: 'list',
 	},
@@ -48,4 +56,5 @@ export const description: INodeProperties[] = [
 	...list.description,
 	...listChats.description,
 	...unassign.description,
+	...unassignByName.description,
 ];

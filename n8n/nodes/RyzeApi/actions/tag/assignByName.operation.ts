@@ -1,20 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 import { ryzeTagItem } from '../../runtime';
-import { chatField, colorOptions, defaultCountryOption } from '../common.descriptions';
+import { chatField, colorOptions, defaultCountryOption, tagNameField } from '../common.descriptions';
 import type { RyzeConnector } from '../types';
 
 const properties: INodeProperties[] = [
 	{ ...chatField, description: `The chat to tag. ${chatField.description}` },
 	{
-		displayName: 'Tag Name',
-		name: 'tagName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. VIP',
-		description:
-			'Name of the tag, matched trimmed and case-insensitively. A tag with this name is created only when none exists, so running this twice never makes two tags.',
+		...tagNameField,
+		description: `${tagNameField.description}. A tag with this name is created only when none exists, so running this twice never makes two tags.`,
 	},
 	{
 		displayName: 'Options',

@@ -1,19 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
-import { chatField, defaultCountryOption, tagLocator } from '../common.descriptions';
+import { chatField, defaultCountryOnlyOptions, tagLocator } from '../common.descriptions';
 import type { RyzeConnector } from '../types';
 
 const properties: INodeProperties[] = [
 	{ ...chatField, description: `The chat to take the tag off. ${chatField.description}` },
 	{ ...tagLocator, description: 'The tag to remove from the chat (nothing happens if the chat does not carry it)' },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		options: [defaultCountryOption],
-	},
+	defaultCountryOnlyOptions,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['tag'], operation: ['unassign'] } }, properties);
