@@ -10,3 +10,4 @@ export * from './errors';
 export * from './key-scope';
 export * from './transport';
 export * from './ryzeapi-items';
+export * from './descriptions';

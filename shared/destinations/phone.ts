@@ -9,6 +9,10 @@ import { describeValue, fail, issue, ok, type Parsed } from '../errors';
 /** A phone in E.164: `+`, a country code and 8–15 digits in all. */
 export type E164 = string;
 
+/** What the default-country setting does, as both hosts show it next to the field. */
+export const DEFAULT_COUNTRY_HELP =
+  'Two-letter country code (e.g. BR) used to read a phone number written without its country code, such as (11) 98888-7777. Without it such numbers are refused, never guessed.';
+
 export interface PhoneOptions {
   /**
    * ISO country (`BR`, `US`…) used to read numbers typed without a country code.

@@ -1,4 +1,5 @@
 import type { PlainInputField } from 'zapier-platform-core';
+import { DEFAULT_COUNTRY_HELP } from '../../shared/destinations';
 import type { FieldLabels } from './errors';
 
 /** What an unfilled Zapier field arrives as. */
@@ -34,3 +35,12 @@ export function fieldLabels(fields: readonly unknown[], aliases: Readonly<Record
   }
   return labels;
 }
+
+/** The default-country field of every step that reads phone numbers. */
+export const defaultCountryField = {
+  key: 'defaultCountry',
+  label: 'Default Country',
+  required: false,
+  placeholder: 'BR',
+  helpText: DEFAULT_COUNTRY_HELP,
+} satisfies PlainInputField;

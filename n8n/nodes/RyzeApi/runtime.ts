@@ -8,6 +8,7 @@
  */
 export { connectRyzeApi, RYZEAPI_CREDENTIAL } from '../../host/clients';
 export { credentialsInput } from '../../host/credentials-input';
+export { defaultCountryProperty } from '../../host/descriptions';
 export { errorItem, toNodeError } from '../../host/errors';
 export { issue, ValidationError } from '../../../shared/errors';
 export { ryzeChatItem, ryzeTagItem } from '../../host/ryzeapi-items';

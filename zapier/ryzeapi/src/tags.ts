@@ -43,13 +43,7 @@ export const chatNumberField = {
   helpText: 'A phone number with its country code (e.g. 5511999999999 or +55 11 99999-9999), or a WhatsApp id (`…@s.whatsapp.net`, `…@lid`, `…@g.us`).',
 } satisfies PlainInputField;
 
-export const defaultCountryField = {
-  key: 'defaultCountry',
-  label: 'Default Country',
-  required: false,
-  placeholder: 'BR',
-  helpText: 'Two-letter country code used to read a phone number typed without its country code.',
-} satisfies PlainInputField;
+export { defaultCountryField } from '../../common/input';
 
 export const colorField = {
   key: 'color',

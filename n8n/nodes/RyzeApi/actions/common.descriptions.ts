@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { TAG_PALETTE } from '../runtime';
+import { defaultCountryProperty, TAG_PALETTE } from '../runtime';
 
 /** A tag picked from the instance's list (name and color shown) or given by its ID. */
 export const tagLocator: INodeProperties = {
@@ -45,15 +45,7 @@ export const colorOptions = TAG_PALETTE.map((entry) => ({
 	description: entry.hex,
 }));
 
-export const defaultCountryOption: INodeProperties = {
-	displayName: 'Default Country',
-	name: 'defaultCountry',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. BR',
-	description:
-		'ISO country code used to read a phone number written without its country code, such as (11) 98888-7777. Without it such numbers are refused, never guessed.',
-};
+export const defaultCountryOption: INodeProperties = defaultCountryProperty;
 
 /** A tag given by name: matched trimmed and case-insensitively, as the core's findTagsByName does. */
 export const tagNameField: INodeProperties = {

@@ -3,7 +3,7 @@ import { defineCreate, type Bundle, type PlainInputField, type CreatePerform, ty
 import { ValidationError } from '../../../../shared/errors';
 import { FILE_FIELD, importContactsFromBuffer } from '../../../../shared/labels';
 import { downloadFile } from '../../../common/file';
-import { optionalText } from '../../../common/input';
+import { defaultCountryField, optionalText } from '../../../common/input';
 import { handled } from '../client';
 
 const fields = [
@@ -15,13 +15,7 @@ const fields = [
     helpText:
       'A CSV (comma or semicolon) or XLSX contact list with a header row: a phone column (number, phone, telefone, celular, …), optionally a group column (groupId, group) and a name column.',
   },
-  {
-    key: 'defaultCountry',
-    label: 'Default Country',
-    required: false,
-    placeholder: 'BR',
-    helpText: 'Two-letter country code used to read phone numbers typed without their country code.',
-  },
+  defaultCountryField,
 ] satisfies PlainInputField[];
 
 /**

@@ -2,7 +2,7 @@ import { defineCreate, type Bundle, type CreatePerform, type PlainInputField, ty
 import { DESTINATION_FIELD, type DestinationKind } from '../../../../shared/destinations';
 import { issue, ValidationError } from '../../../../shared/errors';
 import { MEDIA_TYPES } from '../../../../shared/send';
-import { pick } from '../../../common/input';
+import { defaultCountryField, pick } from '../../../common/input';
 import { handled, pilotStatus, retentionOf } from '../client';
 import { TEMPLATE_TRIGGER_KEY } from '../triggers/template';
 
@@ -79,13 +79,7 @@ const common = [
     required: false,
     helpText: 'Schedule the message for a later time instead of sending it now.',
   },
-  {
-    key: 'defaultCountry',
-    label: 'Default Country',
-    required: false,
-    placeholder: 'BR',
-    helpText: 'Two-letter country code used to read a phone number typed without its country code.',
-  },
+  defaultCountryField,
 ] satisfies PlainInputField[];
 
 const ALL_FIELDS = [destinationType, destination, mode, ...Object.values(MODE_FIELDS).flat(), ...common];

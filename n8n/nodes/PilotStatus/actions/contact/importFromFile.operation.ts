@@ -7,7 +7,7 @@ import {
   type INodeProperties,
   type JsonObject,
 } from 'n8n-workflow';
-import { errorItem, importContacts, toNodeError, ValidationError, type ImportInput, type RejectedRow } from '../../runtime';
+import { defaultCountryProperty, errorItem, importContacts, toNodeError, ValidationError, type ImportInput, type RejectedRow } from '../../runtime';
 
 const properties: INodeProperties[] = [
   {
@@ -18,14 +18,7 @@ const properties: INodeProperties[] = [
     default: 'data',
     hint: 'The name of the input binary field holding the CSV or XLSX file',
   },
-  {
-    displayName: 'Default Country',
-    name: 'defaultCountry',
-    type: 'string',
-    default: '',
-    placeholder: 'e.g. BR',
-    description: 'Two-letter country code used to read phone numbers typed without their country code',
-  },
+  defaultCountryProperty,
 ];
 
 const displayOptions = { show: { resource: ['contact'], operation: ['importFromFile'] } };

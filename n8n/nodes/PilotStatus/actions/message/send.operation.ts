@@ -5,7 +5,7 @@ import {
   type INodeExecutionData,
   type INodeProperties,
 } from 'n8n-workflow';
-import { DESTINATION_FIELD, issue, MAX_BUTTONS, ValidationError, type DestinationKind } from '../../runtime';
+import { defaultCountryProperty, DESTINATION_FIELD, issue, MAX_BUTTONS, ValidationError, type DestinationKind } from '../../runtime';
 import { connections, eachItem } from '../items';
 import { scheduleValue } from './deliver-at';
 
@@ -190,14 +190,7 @@ const properties: INodeProperties[] = [
     placeholder: 'Add Option',
     default: {},
     options: [
-      {
-        displayName: 'Default Country',
-        name: 'defaultCountry',
-        type: 'string',
-        default: '',
-        placeholder: 'e.g. BR',
-        description: 'Two-letter country code used to read a phone number typed without its country code',
-      },
+      defaultCountryProperty,
       {
         displayName: 'Deliver At',
         name: 'deliverAt',
