@@ -12,7 +12,7 @@
  * exactly. Baseline in the same run: the same client without pacing against an unlimited
  * sandbox, to show the sandbox itself is far faster than the limit.
  */
-import { DEMO, startSandbox, type RunningSandbox } from '../sandbox';
+import { CONTROLLED_OPTIONS, DEMO, startSandbox, type RunningSandbox } from '../sandbox';
 import { ApiError } from '../shared/errors';
 import { createFetchTransport, RateLimiterRegistry, type TokenBucketOptions, type TransportFactory } from '../shared/http';
 import { createRyzeApiClient, type RyzeApiClient } from '../shared/ryzeapi';
@@ -59,12 +59,7 @@ const chat = (n: number) => `55119${String(n).padStart(8, '0')}`; // RyzeAPI: di
 
 async function sandboxWith(limit: number, windowMs: number): Promise<RunningSandbox> {
   return startSandbox({
-    port: 0,
-    databasePath: ':memory:',
-    autoProcess: false,
-    duplicateDeliveryEvery: 0,
-    webhookRetryDelayMs: 0,
-    log: () => undefined,
+    ...CONTROLLED_OPTIONS,
     ryzeRateLimit: { limit, windowMs },
   });
 }

@@ -13,7 +13,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
-import { DEMO, startSandbox, type RunningSandbox } from '../sandbox';
+import { CONTROLLED_OPTIONS, DEMO, startSandbox, type RunningSandbox } from '../sandbox';
 import { loadCustomPackage, runWorkflow, type LoadedPackage } from '../test/n8n/harness';
 import { atMost, brMobile, emitResult, int, line, median, ms, ratio, ROOT } from './lib';
 
@@ -117,12 +117,7 @@ async function runFetchLoop(url: string, headers: Record<string, string>, bodies
 
 async function main() {
   const sandbox: RunningSandbox = await startSandbox({
-    port: 0,
-    databasePath: ':memory:',
-    autoProcess: false,
-    duplicateDeliveryEvery: 0,
-    webhookRetryDelayMs: 0,
-    log: () => undefined,
+    ...CONTROLLED_OPTIONS,
     ryzeRateLimit: { limit: 1_000_000, windowMs: 60_000 },
   });
   const reset = async () => {

@@ -10,7 +10,7 @@ import { FaultRegistry } from './faults';
 import { DEFAULT_OPTIONS, type SandboxOptions } from './options';
 
 export { DEMO } from './db/seed';
-export type { SandboxOptions } from './options';
+export { CONTROLLED_OPTIONS, type SandboxOptions } from './options';
 
 export interface RunningSandbox {
   /** Origin, e.g. `http://127.0.0.1:4010`: RyzeAPI's base URL and home of `/_sandbox`. */

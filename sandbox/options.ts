@@ -37,3 +37,16 @@ export const DEFAULT_OPTIONS: SandboxOptions = {
   webhookRetryDelayMs: 1_000,
   log: (line) => console.log(line),
 };
+
+/**
+ * For tests and benchmarks: a free port, an in-memory database, no log, and nothing happening on
+ * its own — processing only on `/_sandbox/process`, no duplicate or delayed webhook deliveries.
+ */
+export const CONTROLLED_OPTIONS: Partial<SandboxOptions> = {
+  port: 0,
+  databasePath: ':memory:',
+  autoProcess: false,
+  duplicateDeliveryEvery: 0,
+  webhookRetryDelayMs: 0,
+  log: () => undefined,
+};

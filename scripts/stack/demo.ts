@@ -69,7 +69,7 @@ export async function provisionDemo(rest: N8nRest, sandbox: SandboxUrls, example
  * credentials linked by name to the ones just made, the sandbox's default address replaced by
  * the one it listens on.
  */
-export function forThisStack<W extends Omit<N8nWorkflow, 'id' | 'active'>>(example: W, credentials: Readonly<Record<string, string>>, sandbox: SandboxUrls): W {
+function forThisStack<W extends Omit<N8nWorkflow, 'id' | 'active'>>(example: W, credentials: Readonly<Record<string, string>>, sandbox: SandboxUrls): W {
   const text = JSON.stringify(example).replaceAll('http://127.0.0.1:4010', sandbox.url);
   const workflow = JSON.parse(text) as W;
   return {

@@ -10,10 +10,10 @@ import { N8nRest } from './n8n-rest';
 import { startN8n, type N8nServer } from './n8n-server';
 import { ensureRuntime, type Runtime } from './runtime';
 
-export { DEMO_OWNER, DEMO_CREDENTIALS, forThisStack } from './demo';
+export { DEMO_OWNER, DEMO_CREDENTIALS, provisionDemo } from './demo';
 export { N8nRest } from './n8n-rest';
 export type { N8nExecution, N8nWorkflow } from './n8n-rest';
-export { defaultRuntimeDir, ensureRuntime, N8N_VERSION } from './runtime';
+export { defaultRuntimeDir } from './runtime';
 
 export interface StackOptions {
   /** The repository root (built package in `n8n/dist`, examples in `examples/n8n`). */
@@ -64,13 +64,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const rest = new N8nRest(n8n.url);
     const owner = await rest.signIn(DEMO_OWNER);
     options.log(owner === 'created' ? 'Owner account created.' : 'Signed in as the owner set up earlier.');
-    const demo = await provisionDemo(rest, sandbox, join(options.root, 'examples', 'n8n'));
+    const demo = await provisionDemo(rest, sandbox, examplesDir(options.root));
     return { runtime, sandbox, n8n, rest, demo, close };
   } catch (error) {
     await close();
     throw error;
   }
 }
+
+/** The example workflows `npm start` imports. */
+export const examplesDir = (root: string): string => join(root, 'examples', 'n8n');
 
 const runtimeVersion = (runtime: Runtime) => runtime.n8n.match(/n8n-([\d.]+)/)?.[1] ?? '';
 

@@ -136,12 +136,6 @@ export class N8nRest {
     }
   }
 
-  /** The session cookie, for a browser opening the editor signed in. */
-  get sessionCookie(): { name: string; value: string } | undefined {
-    const [name, value] = this.cookie.split('=');
-    return name && value ? { name, value } : undefined;
-  }
-
   private async call<T>(method: string, path: string, body?: unknown, { raw = false } = {}): Promise<T> {
     const response = await fetch(`${this.url}${path}`, {
       method,

@@ -64,7 +64,7 @@ describe('ensureTag after a create that may have landed unseen', () => {
   it('creates the name again once the window passes without the tag showing up', async () => {
     const { state, operations } = slowInstance();
     const key = freshKey();
-    const doubts = new UncertainCreates({ windowMs: 100, pollMs: 20 });
+    const doubts = new UncertainCreates({ windowMs: 500, pollMs: 50 });
     state.nextCreate = { reason: 'timeout' };
 
     await expect(ensureTagByName(operations, key, 'VIP', undefined, doubts)).rejects.toBeInstanceOf(NetworkError);
@@ -73,7 +73,7 @@ describe('ensureTag after a create that may have landed unseen', () => {
     expect(state.creates).toBe(2);
     expect(second.created).toBe(true);
     expect(state.tags.map((t) => t.name)).toEqual(['VIP']);
-    expect(state.lists).toBeGreaterThan(3); // it watched the list before creating
+    expect(state.lists).toBeGreaterThanOrEqual(4); // lookup, create failed; lookup, ≥1 watch, after-create check
   });
 
   it('does not wait after a failure that provably never reached the service', async () => {

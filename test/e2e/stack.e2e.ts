@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { DEMO } from '../../sandbox';
-import { DEMO_CREDENTIALS, DEMO_OWNER, defaultRuntimeDir, startStack, type N8nExecution, type N8nWorkflow, type Stack } from '../../scripts/stack';
+import { DEMO_CREDENTIALS, DEMO_OWNER, defaultRuntimeDir, examplesDir, provisionDemo, startStack, type N8nExecution, type N8nWorkflow, type Stack } from '../../scripts/stack';
 
 jest.setTimeout(180_000);
 
@@ -108,10 +108,13 @@ describe('npm start stack', () => {
   });
 
   it('has the demo credentials and the four example workflows, and a second provisioning adds none', async () => {
-    const names = (await stack.rest.credentials()).map((credential) => credential.name).sort();
-    expect(names).toEqual(Object.values(DEMO_CREDENTIALS).sort());
     expect(Object.keys(stack.demo.workflows).sort()).toEqual(['delivery-events', 'import-csv-and-send', 'label-chat-by-name', 'send-with-labels']);
-    expect((await stack.rest.workflows()).length).toBe(4);
+    // What a restart of npm start does against the same n8n home.
+    const again = await provisionDemo(stack.rest, stack.sandbox, examplesDir(root));
+    expect(again.credentials).toEqual(stack.demo.credentials);
+    expect(Object.values(again.workflows).map((w) => w.id).sort()).toEqual(Object.values(stack.demo.workflows).map((w) => w.id).sort());
+    expect((await stack.rest.credentials()).map((credential) => credential.name).sort()).toEqual(Object.values(DEMO_CREDENTIALS).sort());
+    expect((await stack.rest.workflows()).map((w) => w.name).sort()).toEqual(Object.values(stack.demo.workflows).map((w) => w.name).sort());
   });
 });
 
@@ -201,7 +204,6 @@ describe('the n8n editor in Chromium', () => {
       expect(onCanvas.join('\n')).toContain('Import Contacts');
       mkdirSync(ARTIFACTS, { recursive: true });
       await page.screenshot({ path: join(ARTIFACTS, 'n8n-editor.png') });
-      expect(existsSync(join(ARTIFACTS, 'n8n-editor.png'))).toBe(true);
     } finally {
       await browser.close();
     }

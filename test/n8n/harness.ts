@@ -123,6 +123,18 @@ class HarnessInputNode implements INodeType {
   }
 }
 
+/** This repository's n8n package folder; its `dist/` is what the tests load. */
+export const BUILT_PACK_DIR = resolve(__dirname, '..', '..', 'n8n');
+
+const BUILT_FILES = ['lib/pack.js', 'nodes/PilotStatus/PilotStatus.node.js', 'nodes/PilotStatusTrigger/PilotStatusTrigger.node.js', 'nodes/RyzeApi/RyzeApi.node.js', 'nodes/RyzeApiTrigger/RyzeApiTrigger.node.js'];
+
+/** The built package through n8n's loader; a missing build says how to make it. */
+export async function loadBuiltPack(): Promise<LoadedPackage> {
+  const missing = BUILT_FILES.filter((file) => !existsSync(join(BUILT_PACK_DIR, 'dist', file)));
+  if (missing.length > 0) throw new Error(`n8n/dist is incomplete (${missing.join(', ')}): run \`npm run build:n8n\` (npm test builds it first)`);
+  return loadCustomPackage(BUILT_PACK_DIR);
+}
+
 /**
  * Loads a built community-package folder with n8n-core's own loader.
  *

@@ -5,82 +5,22 @@
  * delivery to the node's webhook() as n8n's webhook server would. Build first: `node n8n/build.mjs`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-
-import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { PILOTSTATUS_ERRORS } from '../../shared/pilotstatus';
 import { DEMO, startTestSandbox, type TestSandbox } from '../sandbox/harness';
-import { loadCustomPackage, webhookLifecycle, type HarnessCredentials, type LoadedPackage, type WebhookLifecycle } from './harness';
+import { loadBuiltPack, webhookLifecycle, type HarnessCredentials, type LoadedPackage, type WebhookLifecycle } from './harness';
+import { WebhookReceiver as Receiver } from './webhook-receiver';
 
-const PACKAGE_DIR = join(__dirname, '..', '..', 'n8n');
 const SECRETS = [DEMO.keyRetention0, DEMO.keyRetention30, DEMO.keyFreePlan, DEMO.tenantKey];
 const STATE = 'node:PilotStatus Trigger';
-
-interface Delivery {
-  body: IDataObject;
-  result?: IWebhookResponseData;
-  error?: unknown;
-}
-
-/**
- * Stands in for n8n's webhook server: every POST goes to the lifecycle's webhook(); it answers
- * 200 once webhook() returned (responseMode onReceived), 500 if it threw.
- */
-class Receiver {
-  lifecycle: WebhookLifecycle | undefined;
-  readonly deliveries: Delivery[] = [];
-  private server: Server | undefined;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as IDataObject;
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-        const delivery: Delivery = { body };
-        this.deliveries.push(delivery);
-        if (!this.lifecycle) return void res.writeHead(404).end();
-        this.lifecycle.deliver({ body, headers }).then(
-          (result) => {
-            delivery.result = result;
-            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result.webhookResponse ?? { message: 'Workflow was started' }));
-          },
-          (error: unknown) => {
-            delivery.error = error;
-            res.writeHead(500).end();
-          },
-        );
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
-  }
-
-  async stop(): Promise<void> {
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
-  }
-
-  /** The items the workflow started with, one list per delivery that started it. */
-  started(): IDataObject[] {
-    return this.deliveries.flatMap((d) => d.result?.workflowData?.[0]?.map((item) => item.json) ?? []);
-  }
-}
 
 let sandbox: TestSandbox;
 let pkg: LoadedPackage;
 const receiver = new Receiver();
 
 beforeAll(async () => {
-  if (!existsSync(join(PACKAGE_DIR, 'dist', 'nodes', 'PilotStatusTrigger', 'PilotStatusTrigger.node.js'))) {
-    throw new Error('n8n/dist is missing: run `node n8n/build.mjs` (npm test builds it first)');
-  }
-  pkg = await loadCustomPackage(PACKAGE_DIR);
+  pkg = await loadBuiltPack();
   // Every delivery is posted twice, as PilotStatus may do: the trigger must drop the repeat.
   sandbox = await startTestSandbox({ duplicateDeliveryEvery: 1 });
   await receiver.start();

@@ -3,8 +3,6 @@
  * WorkflowExecute against the local sandbox over real HTTP. Build first: `node n8n/build.mjs`
  * (`npm test` does).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { LoadOptionsContext } from 'n8n-core';
 import {
@@ -27,7 +25,7 @@ import {
   HARNESS_BASE_URL,
   HARNESS_INPUT_NODE_TYPE,
   HarnessCredentialsHelper,
-  loadCustomPackage,
+  loadBuiltPack,
   runWorkflow,
   type HarnessCredentials,
   type HarnessNode,
@@ -35,17 +33,13 @@ import {
   type RunWorkflowResult,
 } from './harness';
 
-const PACKAGE_DIR = join(__dirname, '..', '..', 'n8n');
 const SECRETS = [DEMO.keyRetention0, DEMO.keyRetention30, DEMO.keyFreePlan, DEMO.tenantKey];
 
 let sandbox: TestSandbox;
 let pkg: LoadedPackage;
 
 beforeAll(async () => {
-  if (!existsSync(join(PACKAGE_DIR, 'dist', 'nodes', 'PilotStatus', 'PilotStatus.node.js'))) {
-    throw new Error('n8n/dist is missing: run `node n8n/build.mjs` (npm test builds it first)');
-  }
-  pkg = await loadCustomPackage(PACKAGE_DIR);
+  pkg = await loadBuiltPack();
   sandbox = await startTestSandbox();
 });
 afterAll(async () => {
@@ -515,6 +509,9 @@ describe('Contact → Import from File', () => {
   const fileNode: HarnessNode = { name: 'File', type: HARNESS_INPUT_NODE_TYPE, parameters: { items: '[]' } };
   const importNode = (parameters: INodeParameters = {}, extra: Partial<HarnessNode> = {}) =>
     node('Import', { resource: 'contact', operation: 'importFromFile', defaultCountry: 'BR', ...parameters }, extra);
+  /** File → Import alone, with the given file item pinned on File. */
+  const runImport = (fileItem: INodeExecutionData, parameters: INodeParameters = {}, extra: Partial<HarnessNode> = {}) =>
+    runWorkflow({ pkg, nodes: [fileNode, importNode(parameters, extra)], connections: chain('File', 'Import'), startNode: 'File', pinData: { File: [fileItem] } });
 
   it('gives one item per row and feeds them to a Send node that sends to each row', async () => {
     const csv = 'Nome;Telefone;Grupo;Cidade\r\nAna Souza;+55 11 98888-7777;;São Paulo\r\nBruno;(21) 98765-4321;;Rio\r\nLoja;;120363025246125486@g.us;\r\n';
@@ -564,14 +561,9 @@ describe('Contact → Import from File', () => {
       [{ value: 'Ana' }, { value: '(11) 98888-7777' }, { value: 'gold' }],
       [{ value: 'Bruno' }, { value: 5521987654321 }, { value: 'silver' }],
     ]);
-    const result = await runWorkflow({
-      pkg,
-      nodes: [fileNode, importNode()],
-      connections: chain('File', 'Import'),
-      startNode: 'File',
-      pinData: {
-        File: [{ json: {}, binary: { data: { data: Buffer.from(bytes).toString('base64'), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'contacts.xlsx' } } }],
-      },
+    const result = await runImport({
+      json: {},
+      binary: { data: { data: Buffer.from(bytes).toString('base64'), mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName: 'contacts.xlsx' } },
     });
     expect(result.executionError).toBeUndefined();
     expect(result.json('Import')).toEqual([
@@ -581,13 +573,7 @@ describe('Contact → Import from File', () => {
   });
 
   it('reads a group column, and fills an empty name from a later duplicate of the same phone', async () => {
-    const result = await runWorkflow({
-      pkg,
-      nodes: [fileNode, importNode({}, { onError: 'continueRegularOutput' })],
-      connections: chain('File', 'Import'),
-      startNode: 'File',
-      pinData: { File: [file('phone,group,name\n,120363025246125486@g.us,Store team\n11 98888-7777,,\n+5511988887777,,Ana\n')] },
-    });
+    const result = await runImport(file('phone,group,name\n,120363025246125486@g.us,Store team\n11 98888-7777,,\n+5511988887777,,Ana\n'), {}, { onError: 'continueRegularOutput' });
     expect(result.executionError).toBeUndefined();
     const out = items(result, 'Import');
     expect(out.map((i) => i.json)).toEqual([
@@ -598,13 +584,7 @@ describe('Contact → Import from File', () => {
   });
 
   it('under Continue On Fail a bad row is an error item with its row, field and rule; good rows still come out', async () => {
-    const result = await runWorkflow({
-      pkg,
-      nodes: [fileNode, importNode({}, { onError: 'continueRegularOutput' })],
-      connections: chain('File', 'Import'),
-      startNode: 'File',
-      pinData: { File: [file('name,phone\nAna,+5511988887777\nBad,12\nAna again,+55 11 98888-7777\nBruno,21987654321\n')] },
-    });
+    const result = await runImport(file('name,phone\nAna,+5511988887777\nBad,12\nAna again,+55 11 98888-7777\nBruno,21987654321\n'), {}, { onError: 'continueRegularOutput' });
     expect(result.executionError).toBeUndefined();
     const out = items(result, 'Import');
     expect(out.map((i) => i.json.row ?? (i.json.error as IDataObject).row)).toEqual([2, 3, 4, 5]);
@@ -615,36 +595,18 @@ describe('Contact → Import from File', () => {
   });
 
   it('without Continue On Fail the node fails naming the row', async () => {
-    const result = await runWorkflow({
-      pkg,
-      nodes: [fileNode, importNode()],
-      connections: chain('File', 'Import'),
-      startNode: 'File',
-      pinData: { File: [file('name,phone\nAna,+5511988887777\nBad,12\n')] },
-    });
+    const result = await runImport(file('name,phone\nAna,+5511988887777\nBad,12\n'));
     const error = result.error('Import');
     expect(error?.name).toBe('NodeOperationError');
     expect(error?.message).toMatch(/^Row 3: phone /);
   });
 
   it('a file without a phone column fails with the core’s file error; a missing binary field is named', async () => {
-    const noPhone = await runWorkflow({
-      pkg,
-      nodes: [fileNode, importNode()],
-      connections: chain('File', 'Import'),
-      startNode: 'File',
-      pinData: { File: [file('name,city\nAna,Rio\n')] },
-    });
+    const noPhone = await runImport(file('name,city\nAna,Rio\n'));
     expect(noPhone.error('Import')?.name).toBe('NodeOperationError');
     expect(noPhone.error('Import')?.message).toMatch(/^file /);
 
-    const missing = await runWorkflow({
-      pkg,
-      nodes: [fileNode, importNode({ binaryPropertyName: 'upload' })],
-      connections: chain('File', 'Import'),
-      startNode: 'File',
-      pinData: { File: [file('phone\n+5511988887777\n')] },
-    });
+    const missing = await runImport(file('phone\n+5511988887777\n'), { binaryPropertyName: 'upload' });
     expect(missing.error('Import')?.message).toContain('upload');
   });
 });

@@ -3,16 +3,13 @@
  * n8n-core's loader, poll() run through n8n-core's PollContext and TriggersAndPollers, each
  * poll's static data fed into the next as an active workflow keeps it, against the sandbox.
  */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { RYZEAPI_ERRORS } from '../../shared/ryzeapi';
 import { DEMO, startTestSandbox, type TestSandbox } from '../sandbox/harness';
-import { loadCustomPackage, runPoll, type LoadedPackage, type RunPollResult } from './harness';
+import { loadBuiltPack, runPoll, type LoadedPackage, type RunPollResult } from './harness';
 
-const PACKAGE_DIR = resolve(__dirname, '../../n8n');
 const TRIGGER = 'RyzeAPI Trigger';
 const SECRETS = [DEMO.ryzeInstanceToken, DEMO.ryzeAccountToken, DEMO.ryzeOfflineToken];
 
@@ -26,10 +23,7 @@ let pkg: LoadedPackage;
 let sb: TestSandbox;
 
 beforeAll(async () => {
-  if (!existsSync(join(PACKAGE_DIR, 'dist/nodes/RyzeApiTrigger/RyzeApiTrigger.node.js'))) {
-    throw new Error('n8n/dist is missing: run `npm run build:n8n` (npm test does) before these tests');
-  }
-  [pkg, sb] = await Promise.all([loadCustomPackage(PACKAGE_DIR), startTestSandbox()]);
+  [pkg, sb] = await Promise.all([loadBuiltPack(), startTestSandbox()]);
 });
 afterAll(async () => sb?.close());
 beforeEach(async () => {

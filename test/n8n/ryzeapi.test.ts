@@ -26,9 +26,9 @@ import { NetworkError } from '../../shared/errors';
 import { RYZEAPI_ERRORS } from '../../shared/ryzeapi';
 import { TAG_PALETTE } from '../../shared/tags';
 import { DEMO, startTestSandbox, type TestSandbox } from '../sandbox/harness';
-import { HarnessCredentialsHelper, loadCustomPackage, runWorkflow, type LoadedPackage, type RunWorkflowResult } from './harness';
+import { BUILT_PACK_DIR, HarnessCredentialsHelper, loadBuiltPack, runWorkflow, type LoadedPackage, type RunWorkflowResult } from './harness';
 
-const PACKAGE_DIR = resolve(__dirname, '../../n8n');
+const PACKAGE_DIR = BUILT_PACK_DIR;
 const WRONG_TOKEN = 'ryze_not_a_real_token_4f9c2a';
 const SECRETS = [DEMO.ryzeInstanceToken, DEMO.ryzeAccountToken, DEMO.ryzeOfflineToken, WRONG_TOKEN];
 const NODE = 'RyzeAPI';
@@ -43,10 +43,7 @@ let pkg: LoadedPackage;
 let sb: TestSandbox;
 
 beforeAll(async () => {
-  if (!existsSync(join(PACKAGE_DIR, 'dist/nodes/RyzeApi/RyzeApi.node.js'))) {
-    throw new Error('n8n/dist is missing: run `npm run build:n8n` (npm test does) before these tests');
-  }
-  [pkg, sb] = await Promise.all([loadCustomPackage(PACKAGE_DIR), startTestSandbox()]);
+  [pkg, sb] = await Promise.all([loadBuiltPack(), startTestSandbox()]);
 });
 afterAll(async () => sb?.close());
 beforeEach(async () => {

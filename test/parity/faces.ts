@@ -8,14 +8,12 @@
  */
 import '../zapier/env';
 
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 import type { INodeParameters } from 'n8n-workflow';
 
 import PilotStatusApp from '../../zapier/pilotstatus/src';
 import RyzeApiApp from '../../zapier/ryzeapi/src';
-import { loadCustomPackage, runWorkflow, type LoadedPackage } from '../n8n/harness';
+import { loadBuiltPack, runWorkflow, type LoadedPackage } from '../n8n/harness';
 import { appRunner, partsOf, zapierFailure } from '../zapier/helpers';
 import type { RecordingServer } from './recording-server';
 
@@ -35,7 +33,6 @@ export interface Faces {
   zapier(operation: Operation, inputData: Record<string, unknown>): Promise<FaceOutcome>;
 }
 
-const N8N_PACKAGE_DIR = join(__dirname, '..', '..', 'n8n');
 const NODE_NAME = 'Parity';
 
 const N8N_NODE: Record<Operation, { node: string; parameters: INodeParameters }> = {
@@ -55,10 +52,7 @@ const ZAPIER_STEP: Record<Operation, { app: object; perform: unknown }> = {
 };
 
 export async function loadFaces(server: RecordingServer): Promise<Faces> {
-  if (!existsSync(join(N8N_PACKAGE_DIR, 'dist', 'nodes', 'PilotStatus', 'PilotStatus.node.js'))) {
-    throw new Error('n8n/dist is missing: run `node n8n/build.mjs` (npm test builds it first)');
-  }
-  const pkg: LoadedPackage = await loadCustomPackage(N8N_PACKAGE_DIR);
+  const pkg: LoadedPackage = await loadBuiltPack();
   const runners = new Map<object, ReturnType<typeof appRunner>>([
     [PilotStatusApp, appRunner(PilotStatusApp)],
     [RyzeApiApp, appRunner(RyzeApiApp)],

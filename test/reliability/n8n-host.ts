@@ -7,29 +7,24 @@
  *    is the one place a test can shorten it (which request: see matrix.ts);
  *  - the client-side RyzeAPI pacing lifted in the package's own runtime (dist/lib/pack.js).
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { RateLimiterRegistry } from '../../shared/http';
-import { HarnessCredentialsHelper, loadCustomPackage, type LoadedPackage, type RunWorkflowResult } from '../n8n/harness';
+import { HarnessCredentialsHelper, BUILT_PACK_DIR, loadBuiltPack, type LoadedPackage, type RunWorkflowResult } from '../n8n/harness';
 import { errorProblems, liftRyzePacing, shortTimeoutFor } from './matrix';
 
-export const PACKAGE_DIR = join(__dirname, '..', '..', 'n8n');
 
 let loaded: Promise<LoadedPackage> | undefined;
 
 /** The package, loaded once per test file; the knobs are installed with it. */
 export function n8nPackage(): Promise<LoadedPackage> {
   loaded ??= (async () => {
-    if (!existsSync(join(PACKAGE_DIR, 'dist', 'lib', 'pack.js'))) {
-      throw new Error('n8n/dist is missing: run `node n8n/build.mjs` (npm test builds it first)');
-    }
-    const pkg = await loadCustomPackage(PACKAGE_DIR);
+    const pkg = await loadBuiltPack();
     // The runtime the built nodes require (same module registry as theirs inside this test file).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const runtime = require(join(PACKAGE_DIR, 'dist', 'lib', 'pack.js')) as { sharedRateLimiters: RateLimiterRegistry };
+    const runtime = require(join(BUILT_PACK_DIR, 'dist', 'lib', 'pack.js')) as { sharedRateLimiters: RateLimiterRegistry };
     liftRyzePacing(runtime.sharedRateLimiters);
     installShortTimeouts();
     return pkg;

@@ -5,12 +5,10 @@
  * Trigger; a RyzeAPI Trigger polls. Afterwards no destination — with or without '+', its bare
  * digits, its national digits, or as typed — is in the sandbox's dump or in any n8n static data.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { IDataObject, IWebhookResponseData } from 'n8n-workflow';
-
-import { runPoll, runWorkflow, webhookLifecycle, type LoadedPackage, type WebhookLifecycle } from '../n8n/harness';
+import { runPoll, runWorkflow, webhookLifecycle, type LoadedPackage } from '../n8n/harness';
+import { WebhookReceiver } from '../n8n/webhook-receiver';
 import { startTestSandbox, type TestSandbox } from '../sandbox/harness';
 import { DEMO } from './matrix';
 import { n8nPackage } from './n8n-host';
@@ -30,46 +28,9 @@ const spellings = ({ typed, e164 }: { typed: string; e164: string }) => [typed, 
 /** The chats the RyzeAPI demo instance knows, as digits. */
 const RYZE_CHAT_DIGITS = ['5511988887777', '5521987654321', '120363025246125486'];
 
-/** Stands in for n8n's webhook server: each POST goes to the trigger's webhook(). */
-class Receiver {
-  lifecycle: WebhookLifecycle | undefined;
-  readonly results: IWebhookResponseData[] = [];
-  readonly failures: unknown[] = [];
-  private server: Server | undefined;
-  url = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as IDataObject;
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)]));
-        if (!this.lifecycle) return void res.writeHead(404).end();
-        this.lifecycle.deliver({ body, headers }).then(
-          (result) => {
-            this.results.push(result);
-            res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-          },
-          (error: unknown) => {
-            this.failures.push(error);
-            res.writeHead(500).end();
-          },
-        );
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    this.url = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
-  }
-
-  stop = () => new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-
-  started = (): IDataObject[] => this.results.flatMap((result) => result.workflowData?.[0]?.map((item) => item.json) ?? []);
-}
-
 let pkg: LoadedPackage;
 let sb: TestSandbox;
-const receiver = new Receiver();
+const receiver = new WebhookReceiver();
 
 beforeAll(async () => {
   // Every delivery is posted twice: the trigger's dedupe memory is part of what is checked.
@@ -121,12 +82,12 @@ it('keeps no destination anywhere: sandbox dump, trigger memories, workflow stat
 
   // The sandbox runs every step; each posts its event (twice) to the trigger.
   for (let step = 0; step < 4; step++) await sb.process();
-  expect(receiver.failures).toEqual([]);
+  expect(receiver.deliveries.filter((d) => d.error !== undefined).map((d) => d.error)).toEqual([]);
   const events = receiver.started();
   const count = (event: string) => events.filter((item) => item.event === event).length;
   expect({ sent: count('message.sent'), failed: count('message.failed'), delivered: count('message.delivered'), read: count('message.read') }).toEqual({ sent: 4, failed: 1, delivered: 4, read: 4 });
   expect(new Set(events.map((item) => item.id)).size).toBe(events.length); // the repeats were dropped
-  expect(receiver.results.length).toBe(2 * events.length);
+  expect(receiver.deliveries.filter((d) => d.result !== undefined).length).toBe(2 * events.length);
 
   // A RyzeAPI Trigger polls twice (first poll: remembers; second: reports the new chat–tag pair).
   const ryzeNode = { name: 'RyzeAPI Trigger', type: pkg.typeName('ryzeApiTrigger'), parameters: { event: 'chatAddedToTag' } };

@@ -1,4 +1,4 @@
-import { DEMO, startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
+import { CONTROLLED_OPTIONS, DEMO, startSandbox, type RunningSandbox, type SandboxOptions } from '../../sandbox';
 import { createPilotStatusClient, type PilotStatusClient } from '../../shared/pilotstatus';
 import { createRyzeApiClient, type RyzeApiClient } from '../../shared/ryzeapi';
 import { RateLimiterRegistry, type RetryOptions } from '../../shared/http';
@@ -22,12 +22,7 @@ export interface TestSandbox {
 
 export async function startTestSandbox(overrides: Partial<SandboxOptions> = {}): Promise<TestSandbox> {
   const sandbox = await startSandbox({
-    port: 0,
-    databasePath: ':memory:',
-    autoProcess: false,
-    duplicateDeliveryEvery: 0,
-    webhookRetryDelayMs: 0,
-    log: () => undefined,
+    ...CONTROLLED_OPTIONS,
     ...overrides,
   });
   const rateLimiters = new RateLimiterRegistry();

@@ -1,16 +1,9 @@
 import { updateDisplayOptions, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { connections, eachItem } from '../items';
+import { messageIdField } from './message-id';
 
 const properties: INodeProperties[] = [
-  {
-    displayName: 'Message ID',
-    name: 'messageId',
-    type: 'string',
-    required: true,
-    default: '',
-    placeholder: 'e.g. cm8x2k1q40000abcd',
-    description: 'The ID (or correlation ID) of a scheduled message that has not been sent yet',
-  },
+  { ...messageIdField, description: 'The ID (or correlation ID) of a scheduled message that has not been sent yet' },
 ];
 
 const displayOptions = { show: { resource: ['message'], operation: ['cancel'] } };
